@@ -1,0 +1,26 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.documents.models import AbstractDocument, Document
+from wagtail.search import index
+
+from ..enums import DocumentKind
+from .metadata import SHARED_FORM_FIELDS, AssetMetadata
+
+
+class DocumentAsset(AssetMetadata, AbstractDocument):
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=DocumentKind.choices, default=DocumentKind.PDF
+    )
+    extracted_text = models.TextField(_("extracted text"), blank=True, editable=False)
+    page_count = models.PositiveIntegerField(_("pages"), null=True, editable=False)
+
+    admin_form_fields = Document.admin_form_fields + ("kind",) + SHARED_FORM_FIELDS
+    search_fields = (
+        AbstractDocument.search_fields
+        + AssetMetadata.metadata_search_fields
+        + [index.SearchField("extracted_text")]
+    )
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")

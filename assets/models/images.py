@@ -1,0 +1,31 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+
+from ..enums import ImageKind
+from .metadata import SHARED_FORM_FIELDS, AssetMetadata
+
+
+class ImageAsset(AssetMetadata, AbstractImage):
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=ImageKind.choices, default=ImageKind.PHOTO
+    )
+    captured_at = models.DateTimeField(_("date taken"), null=True, blank=True)
+
+    admin_form_fields = (
+        Image.admin_form_fields + ("kind", "captured_at") + SHARED_FORM_FIELDS
+    )
+    search_fields = AbstractImage.search_fields + AssetMetadata.metadata_search_fields
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+
+class ImageAssetRendition(AbstractRendition):
+    image = models.ForeignKey(
+        ImageAsset, on_delete=models.CASCADE, related_name="renditions"
+    )
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)

@@ -1,0 +1,128 @@
+"""The metadata every asset shares, whatever its kind, and who may see it."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
+
+from ..enums import Language
+
+SHARED_FORM_FIELDS = (
+    "description",
+    "title_en",
+    "description_en",
+    "topics",
+    "audiences",
+    "campaign",
+    "language",
+    "creator",
+    "credit_line",
+    "copyright_holder",
+    "licence",
+    "source_url",
+    "legal_documents",
+    "is_published",
+    "embargo_until",
+)
+
+
+class AssetMetadata(models.Model):
+    agency = models.ForeignKey(
+        "agencies.Agency",
+        verbose_name=_("agency"),
+        null=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The owning agency, taken from the collection."),
+    )
+    description = models.TextField(_("description (Vietnamese)"), blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=255, blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    topics = models.ManyToManyField(
+        "taxonomy.Topic", verbose_name=_("topics"), blank=True, related_name="+"
+    )
+    audiences = models.ManyToManyField(
+        "taxonomy.Audience", verbose_name=_("audiences"), blank=True, related_name="+"
+    )
+    campaign = models.ForeignKey(
+        "taxonomy.Campaign",
+        verbose_name=_("campaign or event"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=Language.choices,
+        default=Language.VIETNAMESE,
+    )
+    creator = models.CharField(_("creator"), max_length=255, blank=True)
+    credit_line = models.CharField(_("credit line"), max_length=255, blank=True)
+    copyright_holder = models.CharField(
+        _("copyright holder"), max_length=255, blank=True
+    )
+    licence = models.ForeignKey(
+        "taxonomy.Licence",
+        verbose_name=_("licence"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    source_url = models.URLField(_("source URL"), blank=True, max_length=500)
+    legal_documents = models.ManyToManyField(
+        "taxonomy.LegalDocument",
+        verbose_name=_("legal documents communicated"),
+        blank=True,
+        related_name="+",
+    )
+    is_published = models.BooleanField(
+        _("published"),
+        default=False,
+        help_text=_(
+            "Published assets can be seen by the public and reused by every agency."
+        ),
+    )
+    embargo_until = models.DateTimeField(
+        _("embargo until"),
+        null=True,
+        blank=True,
+        help_text=_("Kept from the public and other agencies until this moment."),
+    )
+    content_sha256 = models.CharField(
+        _("SHA-256"), max_length=64, blank=True, editable=False, db_index=True
+    )
+    byte_size = models.PositiveBigIntegerField(
+        _("size in bytes"), null=True, editable=False
+    )
+
+    metadata_search_fields = [
+        index.SearchField("description"),
+        index.SearchField("title_en"),
+        index.SearchField("creator"),
+        index.FilterField("agency"),
+        index.FilterField("is_published"),
+        index.FilterField("language"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def assign_agency_from_collection(self) -> None:
+        from cms.agencies.models import Agency
+
+        self.agency = Agency.objects.filter(collection_id=self.collection_id).first()
+
+    @property
+    def is_public(self) -> bool:
+        embargoed = (
+            self.embargo_until is not None and self.embargo_until > timezone.now()
+        )
+        return self.is_published and not embargoed
+
+    def save(self, *args, **kwargs):
+        self.assign_agency_from_collection()
+        super().save(*args, **kwargs)

@@ -1,0 +1,51 @@
+"""Agencies are the tenants of the library: each owns a collection, a section page and two groups."""
+
+from django.contrib.auth.models import Group
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Collection
+
+from .enums import AgencyKind
+
+
+class Agency(models.Model):
+    name = models.CharField(_("name"), max_length=255, unique=True)
+    name_en = models.CharField(_("name (English)"), max_length=255, blank=True)
+    code = models.SlugField(
+        _("short code"),
+        max_length=30,
+        unique=True,
+        help_text=_("Short, unique, lower case: for example bo-khcn or dong-nai."),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=AgencyKind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent agency"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    portal_url = models.URLField(_("portal URL"), blank=True)
+    collection = models.OneToOneField(
+        Collection,
+        verbose_name=_("collection"),
+        null=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="agency",
+    )
+    editors = models.OneToOneField(
+        Group, null=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+    moderators = models.OneToOneField(
+        Group, null=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("agency")
+        verbose_name_plural = _("agencies")
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,16 @@
+"""Test settings: the embedded profile unless the service variables (DATABASE_URL, REDIS_URL,
+ELASTICSEARCH_URL, AWS_STORAGE_BUCKET_NAME) point at real servers, as `make test` does for the
+production profile run."""
+
+import os
+import tempfile
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key")
+os.environ.setdefault("NCRL_DATA_DIR", tempfile.mkdtemp(prefix="ncrl-test-"))
+
+from .base import *  # noqa: E402,F403
+from .base import DATABASES, DATA_DIR  # noqa: E402
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}
