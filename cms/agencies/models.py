@@ -1,4 +1,4 @@
-"""Agencies are the tenants of the library: each owns a collection, a section page and two groups."""
+"""Agencies are the tenants of the library: each owns a collection, a section and two groups."""
 
 from django.contrib.auth.models import Group
 from django.db import models

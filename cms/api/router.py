@@ -1,5 +1,4 @@
 from wagtail.api.v2.router import WagtailAPIRouter
-
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from .views import (

@@ -1,4 +1,4 @@
-"""Production: PostgreSQL, S3, Elasticsearch and Redis workers, all named by environment variables."""
+"""Production: PostgreSQL, S3, Elasticsearch and Redis workers, all named by environment."""
 
 from .base import *  # noqa: F403
 from .env import env_bool, env_int
