@@ -4,10 +4,12 @@ from wagtail.documents.models import AbstractDocument, Document
 from wagtail.search import index
 
 from ..enums import DocumentKind
+from ..storage_keys import original_upload_to
 from .metadata import SHARED_FORM_FIELDS, AssetMetadata
 
 
 class DocumentAsset(AssetMetadata, AbstractDocument):
+    file = models.FileField(_("file"), upload_to=original_upload_to, max_length=255)
     kind = models.CharField(
         _("kind"), max_length=20, choices=DocumentKind.choices, default=DocumentKind.PDF
     )

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
 from ..enums import ImageKind
+from ..storage_keys import original_upload_to
 from .metadata import SHARED_FORM_FIELDS, AssetMetadata
 
 
@@ -16,6 +17,9 @@ class ImageAsset(AssetMetadata, AbstractImage):
         Image.admin_form_fields + ("kind", "captured_at") + SHARED_FORM_FIELDS
     )
     search_fields = AbstractImage.search_fields + AssetMetadata.metadata_search_fields
+
+    def get_upload_to(self, filename: str) -> str:
+        return original_upload_to(self, filename)
 
     class Meta(AbstractImage.Meta):
         verbose_name = _("image")

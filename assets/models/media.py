@@ -3,11 +3,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtailmedia.models import AbstractMedia
 
 from ..enums import MediaKind
+from ..storage_keys import original_upload_to
 from .metadata import SHARED_FORM_FIELDS, AssetMetadata
 
 
 class MediaAsset(AssetMetadata, AbstractMedia):
     """Video and audio: videos, motion graphics, clips, podcasts and other audio."""
+
+    file = models.FileField(_("file"), upload_to=original_upload_to, max_length=255)
 
     kind = models.CharField(
         _("kind"), max_length=20, choices=MediaKind.choices, default=MediaKind.VIDEO
