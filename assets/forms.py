@@ -11,14 +11,13 @@ from .ingest import apply_upload_facts, inspect_upload
 class CheckedUploadMixin:
     """Runs the upload checks in `clean_file` and stores the file's facts on save."""
 
-    allowed_families: tuple[str, ...] = ()
     upload_facts = None
 
     def clean_file(self):
         file = self.cleaned_data.get("file")
         if isinstance(file, UploadedFile):
             self.upload_facts = inspect_upload(
-                file, filename=file.name, allowed=self.allowed_families
+                file, filename=file.name, allowed=self._meta.model.upload_families
             )
         return file
 
@@ -29,17 +28,12 @@ class CheckedUploadMixin:
 
 
 class ImageAssetForm(CheckedUploadMixin, BaseImageForm):
-    allowed_families = ("image", "svg")
+    """Photos, infographics, illustrations and posters."""
 
 
 class DocumentAssetForm(CheckedUploadMixin, BaseDocumentForm):
-    allowed_families = ("document",)
+    """PDF documents, slides and e-handbooks."""
 
 
 class MediaAssetForm(CheckedUploadMixin, BaseMediaForm):
-    allowed_families = ("video", "audio")
-
-    def save(self, commit=True):
-        if self.upload_facts is not None:
-            self.instance.type = self.upload_facts.sniffed.family
-        return super().save(commit=commit)
+    """Video and audio."""

@@ -8,6 +8,8 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import transaction
+
 from .validation import SniffedFile, validate_upload
 
 HASH_CHUNK = 1024 * 1024
@@ -52,9 +54,17 @@ def _read_metadata(file, sniffed: SniffedFile):
 
 
 def apply_upload_facts(instance, facts: UploadFacts) -> None:
-    """Set the hash and size, and pre-fill the metadata fields the editor left blank."""
+    """Set the hash, size and dimensions, and pre-fill the metadata the editor left blank."""
     instance.content_sha256 = facts.sha256
     instance.byte_size = facts.size
+    for name in ("width", "height", "duration"):
+        value = getattr(facts.sniffed, name, None)
+        if value and hasattr(instance, name):
+            setattr(instance, name, value)
+    if hasattr(instance, "file_size"):
+        instance.file_size = facts.size
+    if facts.sniffed.family in ("video", "audio"):
+        instance.type = facts.sniffed.family
     meta = facts.metadata
     if meta is not None:
         _fill_blank(instance, "creator", getattr(meta, "creator", None))
@@ -71,3 +81,21 @@ def apply_upload_facts(instance, facts: UploadFacts) -> None:
 def _fill_blank(instance, name: str, value) -> None:
     if value and hasattr(instance, name) and not getattr(instance, name):
         setattr(instance, name, value)
+
+
+def create_asset(model, file, *, filename: str, collection, title: str, user=None, **fields):
+    """Check a file and store it as a new asset of `model`: the one path for code, API and demo.
+
+    Raises UploadRejected for a bad file; then nothing is stored and no row is written.
+    """
+    facts = inspect_upload(file, filename=filename, allowed=model.upload_families)
+    asset = model(title=title, collection=collection, uploaded_by_user=user, **fields)
+    apply_upload_facts(asset, facts)
+    asset.file.save(filename, file, save=False)
+    try:
+        with transaction.atomic():
+            asset.save()
+    except Exception:
+        asset.file.storage.delete(asset.file.name)
+        raise
+    return asset

@@ -16,6 +16,7 @@ class DocumentAsset(AssetMetadata, AbstractDocument):
     extracted_text = models.TextField(_("extracted text"), blank=True, editable=False)
     page_count = models.PositiveIntegerField(_("pages"), null=True, editable=False)
 
+    upload_families = ("document",)
     admin_form_fields = Document.admin_form_fields + ("kind",) + SHARED_FORM_FIELDS
     search_fields = (
         AbstractDocument.search_fields

@@ -13,6 +13,7 @@ class ImageAsset(AssetMetadata, AbstractImage):
     )
     captured_at = models.DateTimeField(_("date taken"), null=True, blank=True)
 
+    upload_families = ("image", "svg")
     admin_form_fields = (
         Image.admin_form_fields + ("kind", "captured_at") + SHARED_FORM_FIELDS
     )

@@ -28,6 +28,7 @@ class MediaAsset(AssetMetadata, AbstractMedia):
     )
     bit_rate = models.PositiveBigIntegerField(_("bit rate"), null=True, editable=False)
 
+    upload_families = ("video", "audio")
     admin_form_fields = ("title", "file", "collection", "thumbnail", "tags", "kind")
     admin_form_fields += SHARED_FORM_FIELDS
     search_fields = AbstractMedia.search_fields + AssetMetadata.metadata_search_fields

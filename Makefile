@@ -1,0 +1,93 @@
+# National digital communication resource library: `make run` serves it, `make test` checks it.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Debian packages the library needs at run time, and the extra ones its tests need.
+RUN_PACKAGES := ffmpeg gettext libchromaprint1 poppler-utils fonts-dejavu-core
+TEST_PACKAGES := libimage-exiftool-perl libchromaprint-tools redis-server postgresql
+
+.PHONY: help
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-18s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet ".[test]"
+	touch $@
+
+.PHONY: venv
+venv: $(BIN)/.installed ## Create the virtual environment with the pinned dependencies
+
+.PHONY: system
+system: ## Install the Debian packages the library needs (as root)
+	@scripts/system-packages.sh $(RUN_PACKAGES)
+
+.PHONY: system-test
+system-test: ## Install the Debian packages the tests need (as root)
+	@scripts/system-packages.sh $(RUN_PACKAGES) $(TEST_PACKAGES)
+
+.PHONY: setup
+setup: system venv ## Prepare everything `make run` needs: packages, venv, database, demo content
+	$(MANAGE) compilemessages --ignore=.venv -v0
+	$(MANAGE) migrate --no-input -v0
+	$(MANAGE) load_demo
+
+.PHONY: run
+run: setup ## Serve the library with demo content at http://127.0.0.1:8000 with the local worker
+	@echo "Serving at http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
+	@trap 'kill 0' EXIT INT TERM; \
+	  $(MANAGE) db_worker --queue-name '*' & \
+	  $(MANAGE) runserver --noreload $(HOST):$(PORT)
+
+.PHONY: services-up
+services-up: ## Start PostgreSQL, Redis, Elasticsearch and MinIO on loopback for the tests
+	scripts/services.sh up
+
+.PHONY: services-down
+services-down: ## Stop the test services
+	scripts/services.sh down
+
+.PHONY: test
+test: system-test venv services-up ## Run the whole suite on both profiles (embedded, then production services)
+	$(MANAGE) compilemessages --ignore=.venv -v0
+	$(BIN)/ruff check .
+	$(BIN)/python manage.py makemigrations --check --dry-run -v0 --settings=config.settings.test
+	@echo "== embedded profile: SQLite, local folder, database search, database task queue =="
+	$(BIN)/pytest -p no:cacheprovider -m "not services" -q
+	@echo "== production profile: PostgreSQL, MinIO (S3), Elasticsearch, Redis =="
+	eval "$$(scripts/services.sh env)" && $(BIN)/pytest -p no:cacheprovider -q
+
+.PHONY: lint
+lint: venv ## ruff check and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+.PHONY: bench-transcode
+bench-transcode: system venv ## Transcoding: our single-decode ladder against naive and the lower bound
+	$(BIN)/python bench/transcode.py
+
+.PHONY: bench-search
+bench-search: system-test venv ## Search: 100,000 documents in each backend
+	scripts/services.sh up es
+	eval "$$(scripts/services.sh env)" && $(BIN)/python bench/search.py
+
+.PHONY: bench-upload
+bench-upload: system-test venv ## Upload: 1 GB through our resumable upload against boto3
+	scripts/services.sh up s3
+	eval "$$(scripts/services.sh env)" && $(BIN)/python bench/upload.py
+
+.PHONY: bench-dedup
+bench-dedup: system-test venv ## Duplicates: 1,000,000 image fingerprints in each backend
+	scripts/services.sh up es
+	eval "$$(scripts/services.sh env)" && $(BIN)/python bench/dedup.py
+
+.PHONY: eval-dedup
+eval-dedup: system-test venv ## Duplicate detection: precision and recall per media kind
+	$(BIN)/python bench/eval_dedup.py

@@ -1,0 +1,95 @@
+"""Factories for the test suite: agencies with their users, and small real media files."""
+
+import io
+import subprocess
+import tempfile
+from pathlib import Path
+
+import factory
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from assets.ingest import create_asset
+from assets.models import DocumentAsset, ImageAsset, MediaAsset
+from cms.agencies.models import Agency
+
+
+class AgencyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Agency
+        django_get_or_create = ("code",)
+
+    name = factory.Sequence(lambda n: f"Cơ quan thử nghiệm {n}")
+    code = factory.Sequence(lambda n: f"agency-{n}")
+    kind = "ministry"
+
+
+def make_user(username: str, *groups):
+    user = get_user_model().objects.create_user(username=username, password="pw-" + username)
+    user.groups.add(*groups)
+    return user
+
+
+def editor_of(agency: Agency, username: str | None = None):
+    return make_user(username or f"editor-{agency.code}", agency.editors)
+
+
+def png_bytes(size=(64, 48), color=(200, 30, 40)) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def pdf_bytes() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (200, 280), "white").save(buffer, "PDF")
+    return buffer.getvalue()
+
+
+def mp4_bytes(seconds: float = 1.0) -> bytes:
+    with tempfile.TemporaryDirectory() as workdir:
+        path = Path(workdir) / "clip.mp4"
+        subprocess.run(
+            ["ffmpeg", "-y", "-loglevel", "error", "-f", "lavfi", "-i",
+             f"testsrc2=size=160x120:rate=10:duration={seconds}", "-f", "lavfi", "-i",
+             f"sine=duration={seconds}", "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac",
+             "-shortest", str(path)],
+            check=True,
+        )
+        return path.read_bytes()
+
+
+_MP4_CACHE: list[bytes] = []
+
+
+def _mp4_once() -> bytes:
+    if not _MP4_CACHE:
+        _MP4_CACHE.append(mp4_bytes())
+    return _MP4_CACHE[0]
+
+
+def upload(name: str, content: bytes, content_type: str = "application/octet-stream"):
+    return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+def _asset(model, agency: Agency, content: bytes, filename: str, *, published: bool, title: str,
+           **extra):
+    return create_asset(model, ContentFile(content, name=filename), filename=filename,
+                        collection=agency.collection, title=title, is_published=published, **extra)
+
+
+def image_asset(agency: Agency, *, published=True, title="Ảnh thử", color=(200, 30, 40), **extra):
+    return _asset(ImageAsset, agency, png_bytes(color=color), "anh.png", published=published,
+                  title=title, **extra)
+
+
+def document_asset(agency: Agency, *, published=True, title="Tài liệu thử", **extra):
+    return _asset(DocumentAsset, agency, pdf_bytes(), "tai-lieu.pdf", published=published,
+                  title=title, **extra)
+
+
+def media_asset(agency: Agency, *, published=True, title="Video thử", **extra):
+    return _asset(MediaAsset, agency, _mp4_once(), "video.mp4", published=published, title=title,
+                  **extra)
