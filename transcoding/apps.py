@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class TranscodingConfig(AppConfig):
     name = "transcoding"
     verbose_name = _("Transcoding")
+
+    def ready(self) -> None:
+        from . import signal_handlers  # noqa: F401

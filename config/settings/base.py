@@ -211,3 +211,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+# Transcoding jobs: time limit per job, retries with exponential back-off, and how long a running
+# job may stay silent before it counts as abandoned by a dead worker.
+TRANSCODING = {
+    "TIMEOUT_SECONDS": env_int("NCRL_TRANSCODE_TIMEOUT_SECONDS", 4 * 3600),
+    "MAX_ATTEMPTS": env_int("NCRL_TRANSCODE_MAX_ATTEMPTS", 3),
+    "RETRY_BASE_SECONDS": env_int("NCRL_TRANSCODE_RETRY_BASE_SECONDS", 30),
+    "STALE_SECONDS": env_int("NCRL_TRANSCODE_STALE_SECONDS", 120),
+}

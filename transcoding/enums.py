@@ -1,0 +1,18 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class JobStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class OutputKind(models.TextChoices):
+    VIDEO_LADDER = "video_ladder", _("MP4 and HLS renditions")
+    POSTER = "poster", _("Poster frame")
+    SPRITE = "sprite", _("Scrubbing thumbnails")
+    AUDIO = "audio", _("Normalised audio")
+    WAVEFORM = "waveform", _("Waveform")
+    DOCUMENT_PREVIEW = "document_preview", _("Page previews")
