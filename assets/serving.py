@@ -1,21 +1,34 @@
-"""Find the asset a stored file belongs to, so that serving it can check who may see it."""
+"""Find the assets a stored file belongs to, so that serving it can check who may see it.
 
-from .models import DocumentAsset, ImageAsset, ImageAssetRendition, MediaAsset
+Originals are content-addressed and renditions are keyed by the original's SHA-256, so one stored
+file may belong to several agencies' assets: it may be served if any of them is visible.
+"""
+
+from django.db.models import Q, QuerySet
+
+from .models import DocumentAsset, ImageAsset, MediaAsset
+from .visibility import visible_to
+
+ASSET_MODELS = (ImageAsset, DocumentAsset, MediaAsset)
+RENDITIONS_PREFIX = "renditions/"
 
 
-def asset_for_stored_file(name: str):
-    """The asset that owns the stored file `name` (original, rendition or thumbnail), or None."""
-    lookups = (
-        (ImageAsset, "file"),
-        (DocumentAsset, "file"),
-        (MediaAsset, "file"),
-        (MediaAsset, "thumbnail"),
-    )
-    for model, field_name in lookups:
-        asset = model.objects.filter(**{field_name: name}).first()
-        if asset is not None:
-            return asset
-    rendition = (
-        ImageAssetRendition.objects.filter(file=name).select_related("image").first()
-    )
-    return rendition.image if rendition else None
+def owners_of_stored_file(name: str) -> list[QuerySet]:
+    if name.startswith(RENDITIONS_PREFIX):
+        sha256 = name[len(RENDITIONS_PREFIX):].split("/", 1)[0]
+        return [model.objects.filter(content_sha256=sha256) for model in ASSET_MODELS]
+    return [
+        ImageAsset.objects.filter(Q(file=name) | Q(renditions__file=name)),
+        DocumentAsset.objects.filter(file=name),
+        MediaAsset.objects.filter(Q(file=name) | Q(thumbnail=name)),
+    ]
+
+
+def visible_owner_of_stored_file(name: str, user):
+    """A public owner if there is one, else one the user may see, else None."""
+    visible = [visible_to(owners, user).distinct() for owners in owners_of_stored_file(name)]
+    for queryset in visible:
+        public = next((asset for asset in queryset if asset.is_public), None)
+        if public is not None:
+            return public
+    return next((queryset.first() for queryset in visible if queryset.exists()), None)

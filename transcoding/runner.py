@@ -27,7 +27,7 @@ from .models import Rendition, TranscodeJob
 from .outputs import PRODUCERS, ProducedFile
 
 logger = logging.getLogger(__name__)
-RENDITIONS_PREFIX = "renditions"
+RENDITIONS_PREFIX = "renditions"  # assets.serving knows it too
 
 
 def setting(name: str, default):
