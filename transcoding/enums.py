@@ -13,6 +13,5 @@ class OutputKind(models.TextChoices):
     VIDEO_LADDER = "video_ladder", _("MP4 and HLS renditions")
     POSTER = "poster", _("Poster frame")
     SPRITE = "sprite", _("Scrubbing thumbnails")
-    AUDIO = "audio", _("Normalised audio")
-    WAVEFORM = "waveform", _("Waveform")
+    AUDIO = "audio", _("Normalised audio and waveform")
     DOCUMENT_PREVIEW = "document_preview", _("Page previews")

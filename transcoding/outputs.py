@@ -36,8 +36,14 @@ def outputs_for(asset) -> list[str]:
     if model_name == "mediaasset" and asset.type == "video":
         return [OutputKind.VIDEO_LADDER, OutputKind.POSTER, OutputKind.SPRITE]
     if model_name == "mediaasset":
-        return [OutputKind.AUDIO, OutputKind.WAVEFORM]
+        return [OutputKind.AUDIO]
     return []
+
+
+def _image(name: str, image) -> ProducedFile:
+    return ProducedFile(name=name, path=image.path, mime_type="image/jpeg"
+                        if image.path.suffix in (".jpg", ".jpeg") else "image/png",
+                        width=image.width, height=image.height)
 
 
 def video_ladder(source: Path, out_dir: Path, on_progress, timeout) -> list[ProducedFile]:
@@ -55,6 +61,48 @@ def video_ladder(source: Path, out_dir: Path, on_progress, timeout) -> list[Prod
     return produced
 
 
+def poster(source: Path, out_dir: Path, on_progress, timeout) -> list[ProducedFile]:
+    from .posters import make_poster
+
+    return [_image("poster", make_poster(source, out_dir / "poster.jpg", timeout=timeout).image)]
+
+
+def sprite(source: Path, out_dir: Path, on_progress, timeout) -> list[ProducedFile]:
+    from .posters import make_sprite
+
+    made = make_sprite(source, out_dir, timeout=timeout)
+    return [_image("sprite", made.image),
+            ProducedFile(name="sprite-vtt", path=made.vtt, mime_type="text/vtt")]
+
+
+def audio(source: Path, out_dir: Path, on_progress, timeout) -> list[ProducedFile]:
+    from .audio import transcode_audio
+
+    made = transcode_audio(source, out_dir, on_progress=on_progress, timeout=timeout)
+    produced = [
+        ProducedFile(name=r.path.suffix.lstrip("."), path=r.path,
+                     mime_type="audio/mp4" if r.path.suffix == ".m4a" else "audio/mpeg",
+                     duration=r.duration, bit_rate=r.bit_rate)
+        for r in made.renditions
+    ]
+    produced.append(ProducedFile(name="waveform", path=made.waveform.path,
+                                 mime_type="application/json"))
+    return produced
+
+
+def document_preview(source: Path, out_dir: Path, on_progress, timeout) -> list[ProducedFile]:
+    from .previews import render_document_previews
+
+    made = render_document_previews(source, out_dir)
+    pages = [_image(f"page-{number:04d}", page)
+             for number, page in enumerate(made.thumbnails, start=1)]
+    return [_image("preview", made.preview), *pages]
+
+
 PRODUCERS: dict[str, Producer] = {
     OutputKind.VIDEO_LADDER: video_ladder,
+    OutputKind.POSTER: poster,
+    OutputKind.SPRITE: sprite,
+    OutputKind.AUDIO: audio,
+    OutputKind.DOCUMENT_PREVIEW: document_preview,
 }

@@ -219,4 +219,35 @@ TRANSCODING = {
     "MAX_ATTEMPTS": env_int("NCRL_TRANSCODE_MAX_ATTEMPTS", 3),
     "RETRY_BASE_SECONDS": env_int("NCRL_TRANSCODE_RETRY_BASE_SECONDS", 30),
     "STALE_SECONDS": env_int("NCRL_TRANSCODE_STALE_SECONDS", 120),
+    "TASK_BACKEND": env_str("NCRL_TRANSCODE_TASK_BACKEND", "default"),
 }
+
+# --- Library search ---
+# Elasticsearch answers queries when ELASTICSEARCH_URL (or SEARCH_URL) is an http(s) URL; the
+# database index is always written and answers alone otherwise, or while Elasticsearch is down.
+LIBRARY_SEARCH = {
+    "URL": env_str("ELASTICSEARCH_URL", env_str("SEARCH_URL")),
+    "INDEX": env_str("ELASTICSEARCH_INDEX", "ncrl-library"),
+    "REPLICAS": env_int("ELASTICSEARCH_REPLICAS", 1),
+    "TIMEOUT_SECONDS": env_int("ELASTICSEARCH_TIMEOUT_SECONDS", 5),
+    # After a failure, queries go straight to the database for this long before trying again.
+    "RETRY_AFTER_SECONDS": env_int("ELASTICSEARCH_RETRY_AFTER_SECONDS", 15),
+    # Callables (dotted paths) giving (terms, fingerprints) of an instance for duplicate matching.
+    "TERM_PROVIDERS": env_list("LIBRARY_SEARCH_TERM_PROVIDERS"),
+}
+# --- end of library search ---
+
+# --- Storage and resumable uploads ---
+# Asset files go through our subclass of the configured backend: originals are stored once under
+# their content key and survive while any asset refers to them (assets/storage). Files in S3 are
+# private; downloads get presigned URLs that expire after AWS_QUERYSTRING_EXPIRE seconds. tus
+# uploads buffer S3 parts (or the whole partial file, locally) in NCRL_UPLOAD_SPOOL_DIR on disk.
+from assets.storage.choice import asset_storage_backend  # noqa: E402
+
+STORAGES["default"]["BACKEND"] = asset_storage_backend(STORAGES["default"]["BACKEND"])
+NCRL_S3_OPTIONS = STORAGES["default"].get("OPTIONS") if AWS_STORAGE_BUCKET_NAME else None
+AWS_QUERYSTRING_EXPIRE = env_int("AWS_QUERYSTRING_EXPIRE", 300)
+NCRL_UPLOAD_SPOOL_DIR = env_str("NCRL_UPLOAD_SPOOL_DIR", str(DATA_DIR / "uploads"))
+NCRL_UPLOAD_PART_SIZE = env_int("NCRL_UPLOAD_PART_SIZE", 8 * 1024 * 1024)
+NCRL_UPLOAD_EXPIRY_HOURS = env_int("NCRL_UPLOAD_EXPIRY_HOURS", 24)
+# --- end of storage and resumable uploads ---

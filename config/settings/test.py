@@ -15,12 +15,14 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}
 
-# Tasks run in the request unless a test starts a real worker on a real queue.
+# Tasks run in the request; the "queue" backend is the profile's real queue (database or Redis),
+# for tests that start a real worker process.
 TASKS = {
     "default": {
         "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
         "QUEUES": ["default", "transcoding"],
-    }
+    },
+    "queue": QUEUED_TASKS["default"],
 }
 
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
