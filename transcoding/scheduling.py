@@ -38,9 +38,10 @@ def schedule_asset(asset) -> list[TranscodeJob]:
 
 
 def enqueue_job(job_id: int, delay: float = 0) -> None:
+    from .runner import setting
     from .tasks import run_transcode_job
 
-    task = run_transcode_job
+    task = run_transcode_job.using(backend=setting("TASK_BACKEND", "default"))
     if delay and task.get_backend().supports_defer:
         task = task.using(run_after=timezone.now() + dt.timedelta(seconds=delay))
     elif delay:
