@@ -6,3 +6,8 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "library_search"
     verbose_name = _("Library search")
+
+    def ready(self) -> None:
+        from . import signal_handlers
+
+        signal_handlers.connect()

@@ -1,0 +1,126 @@
+"""Build a `SearchRecord` from an image, document, video/audio, article or hub page."""
+
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import strip_tags
+from django.utils.module_loading import import_string
+
+from .documents import SearchRecord
+from .keys import key_for, kind_for_model
+
+# Extracted PDF text beyond this is not indexed: enough to find a document, bounded in size.
+MAX_EXTRACTED_CHARS = 200_000
+API_ENDPOINTS = {"image": "images", "document": "documents", "media": "media"}
+
+
+def record_for(instance) -> SearchRecord:
+    kind = kind_for_model(type(instance))
+    if kind in API_ENDPOINTS:
+        record = _asset_record(instance, kind)
+    elif kind == "article":
+        record = _article_record(instance)
+    else:
+        record = _hub_record(instance)
+    _add_provided_terms(instance, record)
+    return record
+
+
+def _add_provided_terms(instance, record: SearchRecord) -> None:
+    """Fingerprint modules plug in here (settings LIBRARY_SEARCH["TERM_PROVIDERS"]): each provider
+    takes the instance and returns (terms, fingerprints payload)."""
+    for path in settings.LIBRARY_SEARCH.get("TERM_PROVIDERS", []):
+        terms, fingerprints = import_string(path)(instance)
+        record.terms.extend(term for term in terms if term not in record.terms)
+        record.fingerprints.update(fingerprints)
+
+
+def _topic_slugs(topics) -> list[str]:
+    slugs: list[str] = []
+    for topic in topics:
+        for node in [topic, *topic.ancestors()]:
+            if node.slug not in slugs:
+                slugs.append(node.slug)
+    return slugs
+
+
+def _classification(instance) -> dict:
+    """Agency, topics, audiences, campaign, licence and language: shared by assets and articles."""
+    agency, campaign, licence = instance.agency, instance.campaign, instance.licence
+    return {
+        "agency": agency.code if agency else "",
+        "agency_name": agency.name if agency else "",
+        "topics": _topic_slugs(instance.topics.all()) if instance.pk else [],
+        "audiences": sorted(a.slug for a in instance.audiences.all()) if instance.pk else [],
+        "campaign": campaign.slug if campaign else "",
+        "licence": licence.code if licence else "",
+        "language": instance.language or "",
+    }
+
+
+def _join(*parts: str) -> str:
+    return "\n".join(part.strip() for part in parts if part and part.strip())
+
+
+def _asset_record(asset, kind: str) -> SearchRecord:
+    extracted = getattr(asset, "extracted_text", "")[:MAX_EXTRACTED_CHARS]
+    published_at = asset.created_at
+    try:
+        url = reverse(f"wagtailapi:{API_ENDPOINTS[kind]}:detail", args=[asset.pk])
+    except NoReverseMatch:
+        url = ""
+    terms = [f"sha256:{asset.content_sha256}"] if asset.content_sha256 else []
+    return SearchRecord(
+        key=key_for(asset),
+        kind=kind,
+        type=asset.kind,
+        title=asset.title,
+        title_en=asset.title_en,
+        text=_join(asset.description, asset.description_en, asset.credit_line, extracted),
+        year=published_at.year if published_at else None,
+        published_at=published_at,
+        is_public=asset.is_published,
+        embargo_until=asset.embargo_until,
+        url=url,
+        terms=terms,
+        **_classification(asset),
+    )
+
+
+def _body_text(page) -> str:
+    field = type(page)._meta.get_field("body")
+    return _join(*(strip_tags(part) for part in field.get_searchable_content(page.body)))
+
+
+def _article_record(page) -> SearchRecord:
+    published_at = page.first_published_at
+    return SearchRecord(
+        key=key_for(page),
+        kind="article",
+        type="article",
+        title=page.title,
+        title_en=page.title_en,
+        text=_join(page.summary, page.summary_en, _body_text(page)),
+        year=published_at.year if published_at else None,
+        published_at=published_at,
+        is_public=page.live and not page.get_view_restrictions().exists(),
+        url=page.url or "",
+        **_classification(page),
+    )
+
+
+def _hub_record(page) -> SearchRecord:
+    agency = page.agency
+    published_at = page.first_published_at
+    return SearchRecord(
+        key=key_for(page),
+        kind="hub",
+        type="section",
+        title=page.title,
+        text=page.intro,
+        agency=agency.code,
+        agency_name=agency.name,
+        year=published_at.year if published_at else None,
+        published_at=published_at,
+        is_public=page.live and not page.get_view_restrictions().exists(),
+        url=page.url or "",
+    )

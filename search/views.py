@@ -1,0 +1,58 @@
+"""A small public JSON API over `search.queries` (no DRF): /api/search/ and its autocomplete."""
+
+from django.http import HttpRequest, JsonResponse
+from django.views.decorators.http import require_GET
+
+from . import queries
+from .backends.base import Hit
+from .documents import FACET_FIELDS
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value else default
+    except ValueError:
+        return default
+
+
+def hit_json(hit: Hit) -> dict:
+    return {
+        "key": hit.key,
+        "kind": hit.kind,
+        "title": hit.title,
+        "url": hit.url,
+        "highlight": hit.highlight,
+        "score": round(hit.score, 4),
+        "agency": hit.agency,
+        "published_at": hit.published_at.isoformat() if hit.published_at else None,
+    }
+
+
+@require_GET
+def search_view(request: HttpRequest) -> JsonResponse:
+    params = request.GET
+    filters = {facet: params.getlist(facet) for facet in FACET_FIELDS if facet in params}
+    results = queries.search(
+        params.get("q", ""),
+        filters=filters,
+        facets=params.get("facets", "1") != "0",
+        sort=params.get("sort", "relevance"),
+        page=_int(params.get("page"), 1),
+        size=_int(params.get("size"), 20),
+        cursor=params.get("cursor"),
+    )
+    return JsonResponse(
+        {
+            "total": results.total,
+            "hits": [hit_json(hit) for hit in results.hits],
+            "facets": {f: [[v, n] for v, n in values] for f, values in results.facets.items()},
+            "next_cursor": results.next_cursor,
+            "degraded": results.degraded,
+        }
+    )
+
+
+@require_GET
+def autocomplete_view(request: HttpRequest) -> JsonResponse:
+    hits = queries.autocomplete(request.GET.get("q", ""), size=_int(request.GET.get("size"), 8))
+    return JsonResponse({"suggestions": [hit_json(hit) for hit in hits]})
