@@ -49,6 +49,12 @@ def png(size: tuple[int, int] = (96, 64)) -> bytes:
     return encoded(picture(size), "PNG")
 
 
+def noise_png(size: tuple[int, int] = (1000, 600)) -> bytes:
+    """A PNG that does not compress: larger than a read chunk at a small pixel size."""
+    noise = random.Random(3).randbytes(size[0] * size[1] * 3)
+    return encoded(Image.frombytes("RGB", size, noise), "PNG", compress_level=1)
+
+
 def _png_chunk(kind: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 

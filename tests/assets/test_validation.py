@@ -447,3 +447,19 @@ def test_refusal_is_a_django_validation_error():
     with pytest.raises(ValidationError) as refused:
         validate_upload(io.BytesIO(b""), filename="x.png", allowed=("image",))
     assert refused.value.code == "empty"
+
+
+@pytest.mark.parametrize(
+    "filename, build",
+    [
+        ("so-tay.pdf", lambda: make.pdf(["x" * 2000] * 600)),
+        ("anh.png", lambda: make.noise_png()),
+    ],
+    ids=["pdf", "png"],
+)
+def test_documents_and_images_are_read_in_bounded_pieces(filename, build):
+    data = build()
+    upload = ReadRecorder(data)
+    validate_upload(upload, filename=filename, allowed=("image", "document"))
+    assert len(data) > 1024 * 1024
+    assert upload.largest_read <= 1024 * 1024

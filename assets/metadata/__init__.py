@@ -1,0 +1,9 @@
+"""Metadata read from the file itself, to pre-fill the asset form: photos and PDFs.
+
+Audio and video facts come from `transcoding.probe`.
+"""
+
+from .images import ImageMetadata, extract_image_metadata
+from .pdf import DocumentMetadata, extract_pdf_metadata
+
+__all__ = ["DocumentMetadata", "ImageMetadata", "extract_image_metadata", "extract_pdf_metadata"]
