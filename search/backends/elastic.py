@@ -49,13 +49,19 @@ class ElasticsearchBackend(SearchBackend):
         records = list(records)
         self._ensure_alias()
         actions = elastic_index.upsert_actions(self.alias, records)
-        elastic_index.write(self.client, actions, refresh=len(records) <= SMALL_WRITE)
+        self._write(actions, len(records))
 
     def delete(self, keys: Iterable[str]) -> None:
         keys = list(keys)
         self._ensure_alias()
         actions = elastic_index.delete_actions(self.alias, keys)
-        elastic_index.write(self.client, actions, refresh=len(keys) <= SMALL_WRITE)
+        self._write(actions, len(keys))
+
+    def _write(self, actions, count: int) -> None:
+        """Changes are searchable on return: small writes refresh inline, large ones once after."""
+        elastic_index.write(self.client, actions, refresh=count <= SMALL_WRITE)
+        if count > SMALL_WRITE:
+            self.refresh()
 
     def rebuild(self, records: Iterable[SearchRecord]) -> int:
         written = elastic_index.rebuild(self.client, self.alias, self.replicas, records)
