@@ -199,7 +199,8 @@ WAGTAILMEDIA = {
 }
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = ASSET_UPLOAD_LIMITS["image_max_bytes"]
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = ASSET_UPLOAD_LIMITS["image_max_pixels"]
-WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "heic", "heif", "svg"]
+ASSET_PDF_TEXT_MAX_CHARS = env_int("NCRL_PDF_TEXT_MAX_CHARS", 2_000_000)
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
@@ -246,6 +247,9 @@ from assets.storage.choice import asset_storage_backend  # noqa: E402
 
 STORAGES["default"]["BACKEND"] = asset_storage_backend(STORAGES["default"]["BACKEND"])
 NCRL_S3_OPTIONS = STORAGES["default"].get("OPTIONS") if AWS_STORAGE_BUCKET_NAME else None
+if NCRL_S3_OPTIONS is not None:
+    # botocore presigns with the old SigV2 unless told; SigV4 URLs carry their own expiry.
+    NCRL_S3_OPTIONS.setdefault("signature_version", env_str("AWS_S3_SIGNATURE_VERSION", "s3v4"))
 AWS_QUERYSTRING_EXPIRE = env_int("AWS_QUERYSTRING_EXPIRE", 300)
 NCRL_UPLOAD_SPOOL_DIR = env_str("NCRL_UPLOAD_SPOOL_DIR", str(DATA_DIR / "uploads"))
 NCRL_UPLOAD_PART_SIZE = env_int("NCRL_UPLOAD_PART_SIZE", 8 * 1024 * 1024)

@@ -10,6 +10,7 @@ os.environ.setdefault("NCRL_DATA_DIR", tempfile.mkdtemp(prefix="ncrl-test-"))
 
 from .base import *  # noqa: E402,F403
 from .base import DATA_DIR, DATABASES  # noqa: E402
+from .base import TASKS as QUEUED_TASKS  # noqa: E402
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
