@@ -27,3 +27,23 @@ def reusable_media(media, request):
 def refuse_hidden_documents(document, request):
     if not can_see(document, request.user):
         raise Http404
+
+
+# --- Resumable uploads (tus): the admin uploader page and its menu item ---
+from django.urls import path, reverse  # noqa: E402
+from django.utils.translation import gettext_lazy as _  # noqa: E402
+from wagtail.admin.menu import MenuItem  # noqa: E402
+
+from .tus.admin_views import uploader  # noqa: E402
+
+
+@hooks.register("register_admin_urls")
+def resumable_uploader_urls():
+    return [path("large-uploads/", uploader, name="assets_large_uploads")]
+
+
+@hooks.register("register_admin_menu_item")
+def resumable_uploader_menu_item():
+    return MenuItem(
+        _("Large uploads"), reverse("assets_large_uploads"), icon_name="upload", order=310
+    )

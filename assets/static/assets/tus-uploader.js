@@ -1,0 +1,144 @@
+// A small tus 1.0.0 client for the admin: chunked PATCH with a progress bar, resume from the
+// server's offset (HEAD) after a dropped connection or a page reload.
+(function () {
+  "use strict";
+  const form = document.getElementById("tus-uploader");
+  if (!form) return;
+  const messages = JSON.parse(document.getElementById("tus-messages").textContent);
+  const progress = document.getElementById("tus-progress");
+  const statusLine = document.getElementById("tus-status");
+  const cancelButton = document.getElementById("tus-cancel");
+  const csrfToken = form.querySelector("[name=csrfmiddlewaretoken]").value;
+  const CHUNK = 8 * 1024 * 1024;
+  const SMALL_ENOUGH_TO_HASH = 100 * 1024 * 1024;
+  const RETRY_DELAYS = [1000, 2000, 5000, 10000, 20000, 30000];
+  let cancelled = false;
+
+  const headers = (extra) => Object.assign(
+    { "Tus-Resumable": "1.0.0", "X-CSRFToken": csrfToken }, extra || {});
+  const b64 = (text) => btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+  const say = (text) => { statusLine.textContent = text; };
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  const storageKey = (file) => `tus:${file.name}:${file.size}:${file.lastModified}`;
+
+  async function sha256Hex(file) {
+    const digest = await crypto.subtle.digest("SHA-256", await file.arrayBuffer());
+    return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+  }
+
+  async function alreadyHeld(file) {
+    if (file.size > SMALL_ENOUGH_TO_HASH || !window.crypto || !crypto.subtle) return "";
+    const response = await fetch(form.dataset.checkEndpoint, {
+      method: "POST", credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken },
+      body: JSON.stringify({ sha256: await sha256Hex(file) }),
+    });
+    const answer = response.ok ? await response.json() : { exists: false };
+    return answer.exists ? answer.held_by.join(", ") : "";
+  }
+
+  async function create(file) {
+    const metadata = [
+      ["filename", file.name], ["title", form.title.value || file.name],
+      ["agency", form.agency.value],
+    ].map(([key, value]) => `${key} ${b64(value)}`).join(",");
+    const response = await fetch(form.dataset.endpoint, {
+      method: "POST", credentials: "same-origin",
+      headers: headers({ "Upload-Length": String(file.size), "Upload-Metadata": metadata }),
+    });
+    if (response.status !== 201) throw new Error((await response.json()).error);
+    return response.headers.get("Location");
+  }
+
+  async function serverOffset(url) {
+    const response = await fetch(url, { method: "HEAD", credentials: "same-origin", headers: headers() });
+    if (response.status !== 200) return null;
+    return Number(response.headers.get("Upload-Offset"));
+  }
+
+  function sendChunk(url, file, offset) {
+    // XMLHttpRequest rather than fetch: it reports upload progress within a chunk.
+    return new Promise((resolve, reject) => {
+      const request = new XMLHttpRequest();
+      request.open("PATCH", url);
+      Object.entries(headers({ "Upload-Offset": String(offset),
+        "Content-Type": "application/offset+octet-stream" }))
+        .forEach(([name, value]) => request.setRequestHeader(name, value));
+      request.upload.onprogress = (event) => {
+        progress.value = (100 * (offset + event.loaded)) / file.size;
+      };
+      request.onload = () => resolve(request);
+      request.onerror = () => reject(new Error("network"));
+      request.send(file.slice(offset, offset + CHUNK));
+    });
+  }
+
+  async function run(file) {
+    let url = localStorage.getItem(storageKey(file));
+    let offset = url ? await serverOffset(url) : null;
+    if (offset === null) {
+      url = await create(file);
+      localStorage.setItem(storageKey(file), url);
+      offset = 0;
+    }
+    let failures = 0;
+    while (offset < file.size && !cancelled) {
+      say(`${messages.sending} ${file.name}`);
+      try {
+        const answer = await sendChunk(url, file, offset);
+        if (answer.status === 204) {
+          offset = Number(answer.getResponseHeader("Upload-Offset"));
+          failures = 0;
+          if (offset === file.size) return finished(file, answer);
+          continue;
+        }
+        if (answer.status === 422 || answer.status === 410) return refused(file, answer);
+        throw new Error(String(answer.status));
+      } catch (error) {
+        if (failures >= RETRY_DELAYS.length) throw error;
+        say(messages.retrying);
+        await sleep(RETRY_DELAYS[failures++]);
+        const resumed = await serverOffset(url).catch(() => null);
+        if (resumed !== null) offset = resumed;
+      }
+    }
+    if (cancelled) {
+      await fetch(url, { method: "DELETE", credentials: "same-origin", headers: headers() });
+      localStorage.removeItem(storageKey(file));
+      say(messages.cancelled);
+    }
+  }
+
+  function finished(file, answer) {
+    localStorage.removeItem(storageKey(file));
+    progress.value = 100;
+    say(`${messages.done}: ${answer.getResponseHeader("Asset-Type")} #${answer.getResponseHeader("Asset-Id")}`);
+  }
+
+  function refused(file, answer) {
+    localStorage.removeItem(storageKey(file));
+    let detail = "";
+    try { detail = JSON.parse(answer.responseText).error; } catch (ignored) { detail = answer.statusText; }
+    say(`${messages.failed}: ${detail}`);
+  }
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const file = form.file.files[0];
+    if (!file) return;
+    cancelled = false;
+    cancelButton.hidden = false;
+    progress.value = 0;
+    try {
+      say(messages.checking);
+      const holders = await alreadyHeld(file);
+      if (holders) say(`${messages.exists} ${holders}`);
+      await run(file);
+    } catch (error) {
+      say(`${messages.failed}: ${error.message}`);
+    } finally {
+      cancelButton.hidden = true;
+    }
+  });
+  cancelButton.addEventListener("click", () => { cancelled = true; });
+})();

@@ -1,0 +1,23 @@
+"""The admin page with the resumable uploader."""
+
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+
+from cms.agencies.access import agencies_of
+from cms.agencies.models import Agency
+
+from .sessions import max_upload_size
+
+
+def uploader(request):
+    agencies = Agency.objects.all() if request.user.is_superuser else agencies_of(request.user)
+    return TemplateResponse(
+        request,
+        "assets/tus/uploader.html",
+        {
+            "page_title": _("Upload large files"),
+            "header_title": _("Upload large files"),
+            "agencies": [a for a in agencies if a.collection_id],
+            "max_size": max_upload_size(),
+        },
+    )

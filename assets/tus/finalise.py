@@ -1,0 +1,92 @@
+"""A complete upload becomes an asset: verify, validate, store once, write the row.
+
+The bytes are read back from storage (from the S3 object, or the partial file) into a local spool
+file while hashing: the SHA-256 of the asset is the one of what storage holds, and it must equal
+the running hash of what was received (when this worker still has it) and the hash the client
+announced (optional `sha256` metadata). The validator needs a real file (ffprobe, Pillow, pypdf
+read it), hence the spool file on disk; nothing is held in memory. Any failure leaves no asset,
+and the staging bytes are dropped.
+"""
+
+import posixpath
+
+from django.core.files import File
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from ..ingest import apply_upload_facts, inspect_upload
+from ..models import DocumentAsset, ImageAsset, MediaAsset
+from ..storage_keys import content_key
+from . import hashing
+from .sinks import StoredBytesMismatch
+
+ASSET_MODELS = {"image": ImageAsset, "document": DocumentAsset, "media": MediaAsset}
+ALL_FAMILIES = ("image", "svg", "document", "video", "audio")
+
+
+class SpooledFile(File):
+    """A local file that validators may hand to external tools by path."""
+
+    def temporary_file_path(self) -> str:
+        return self.file.name
+
+
+def model_for_family(family: str):
+    for model in ASSET_MODELS.values():
+        if family in model.upload_families:
+            return model
+    raise LookupError(family)
+
+
+def asset_type_of(model) -> str:
+    return next(name for name, candidate in ASSET_MODELS.items() if candidate is model)
+
+
+def finalise_upload(upload, sink):
+    """Turn the completed upload into an asset (returned) or raise; the staging bytes go."""
+    sink.complete(upload)
+    streamed = hashing.forget(str(upload.id))
+    with sink.read_back(upload) as stored:
+        _check_digests(upload, stored.sha256, streamed)
+        facts = _inspect(upload, stored.path)
+        model = model_for_family(facts.sniffed.family)
+        key = content_key(stored.sha256, upload.filename)
+        newly_stored = sink.store_as(upload, key)
+    sink.discard(upload)
+    try:
+        with transaction.atomic():
+            asset = _create_asset(upload, model, facts, key, stored.sha1)
+    except Exception:
+        if newly_stored:
+            sink.storage.delete(key)
+        raise
+    upload.sha256 = stored.sha256
+    return asset
+
+
+def _check_digests(upload, stored_sha256: str, streamed_sha256: str | None) -> None:
+    if streamed_sha256 and streamed_sha256 != stored_sha256:
+        raise StoredBytesMismatch(_("The stored file differs from the bytes that were received."))
+    if upload.expected_sha256 and upload.expected_sha256.lower() != stored_sha256:
+        raise StoredBytesMismatch(
+            _("The received file does not match the SHA-256 announced by the client.")
+        )
+
+
+def _inspect(upload, path):
+    allowed = ASSET_MODELS[upload.asset_type].upload_families if upload.asset_type else ALL_FAMILIES
+    with path.open("rb") as handle:
+        return inspect_upload(SpooledFile(handle), filename=upload.filename, allowed=allowed)
+
+
+def _create_asset(upload, model, facts, key: str, sha1: str):
+    title = upload.title or posixpath.splitext(upload.filename)[0]
+    asset = model(title=title, collection=upload.collection, uploaded_by_user=upload.user)
+    if upload.kind in {value for value, _label in model._meta.get_field("kind").choices}:
+        asset.kind = upload.kind
+    apply_upload_facts(asset, facts)
+    asset.file.name = key
+    if hasattr(asset, "file_hash"):
+        asset.file_hash = sha1
+    asset.save()
+    return asset

@@ -1,0 +1,74 @@
+"""The tus 1.0.0 wire format: headers, metadata, and the responses every request gets."""
+
+import base64
+import binascii
+
+from django.http import HttpResponse, JsonResponse
+from django.utils.http import http_date
+
+TUS_VERSION = "1.0.0"
+TUS_EXTENSIONS = "creation,termination,checksum,expiration"
+CHECKSUM_ALGORITHMS = ("sha256", "sha1", "md5")
+OFFSET_CONTENT_TYPE = "application/offset+octet-stream"
+
+
+class ProtocolError(Exception):
+    """A request the protocol refuses; carries the HTTP status to answer with."""
+
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def parse_metadata(header: str) -> dict[str, str]:
+    """`key base64value,key2 base64value2` -> {key: decoded text}; a key may have no value."""
+    metadata: dict[str, str] = {}
+    for pair in filter(None, (item.strip() for item in header.split(","))):
+        key, _sep, encoded = pair.partition(" ")
+        try:
+            metadata[key] = base64.b64decode(encoded, validate=True).decode("utf-8")
+        except (binascii.Error, UnicodeDecodeError) as error:
+            raise ProtocolError(400, f"Upload-Metadata value of {key!r} is not base64") from error
+    return metadata
+
+
+def parse_checksum(header: str) -> tuple[str, bytes] | None:
+    """`Upload-Checksum: sha256 <base64 digest>` -> (algorithm, digest bytes)."""
+    if not header:
+        return None
+    algorithm, _sep, encoded = header.strip().partition(" ")
+    if algorithm not in CHECKSUM_ALGORITHMS:
+        raise ProtocolError(400, f"checksum algorithm {algorithm!r} is not supported")
+    try:
+        return algorithm, base64.b64decode(encoded, validate=True)
+    except binascii.Error as error:
+        raise ProtocolError(400, "Upload-Checksum digest is not base64") from error
+
+
+def header_int(request, name: str) -> int:
+    raw = request.headers.get(name, "")
+    if not raw.isdigit():
+        raise ProtocolError(400, f"{name} must be a non-negative integer")
+    return int(raw)
+
+
+def tus_response(status: int = 204, **headers) -> HttpResponse:
+    response = HttpResponse(status=status)
+    return with_tus_headers(response, **headers)
+
+
+def tus_error(error: ProtocolError) -> HttpResponse:
+    return with_tus_headers(JsonResponse({"error": error.message}, status=error.status))
+
+
+def with_tus_headers(response: HttpResponse, **headers) -> HttpResponse:
+    response["Tus-Resumable"] = TUS_VERSION
+    response["Cache-Control"] = "no-store"
+    for name, value in headers.items():
+        response[name.replace("_", "-")] = str(value)
+    return response
+
+
+def expires_header(moment) -> str:
+    return http_date(moment.timestamp())

@@ -1,0 +1,61 @@
+"""Fixtures for storage tests: the configured storage (local folder, or MinIO when the AWS_*
+variables are set), API tokens, and real files on disk."""
+
+import os
+
+import pytest
+from django.core.files.storage import default_storage
+from django.urls import NoReverseMatch, reverse
+from wagtail.models import APIToken, Collection
+
+from assets.storage.links import is_remote, s3_client
+
+needs_s3 = pytest.mark.skipif(
+    not os.environ.get("AWS_STORAGE_BUCKET_NAME"),
+    reason="needs MinIO: run `scripts/services.sh up s3` and eval `scripts/services.sh env`",
+)
+
+
+@pytest.fixture(autouse=True)
+def _upload_routes(settings):
+    """Serve the upload routes even while assets.urls does not include them yet."""
+    try:
+        reverse("assets:uploads")
+    except NoReverseMatch:
+        settings.ROOT_URLCONF = "tests.storage.urls"
+
+
+@pytest.fixture(autouse=True)
+def _root_collection(request):
+    """Transactional tests start from a flushed database: Wagtail's root collection, made by a
+    data migration, is gone; agencies need it for their collections."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None or not marker.kwargs.get("transaction"):
+        return
+    request.getfixturevalue("transactional_db")
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
+@pytest.fixture(autouse=True)
+def _spool_dir(settings, tmp_path):
+    settings.NCRL_UPLOAD_SPOOL_DIR = str(tmp_path / "spool")
+    return settings.NCRL_UPLOAD_SPOOL_DIR
+
+
+@pytest.fixture
+def bucket():
+    """(client, bucket name) of the S3 storage in use; skips on the local profile."""
+    if not is_remote(default_storage):
+        pytest.skip("the configured storage is the local folder, not S3")
+    return s3_client(default_storage), default_storage.bucket_name
+
+
+def count_objects(client, bucket_name: str, prefix: str) -> int:
+    pages = client.get_paginator("list_objects_v2").paginate(Bucket=bucket_name, Prefix=prefix)
+    return sum(page.get("KeyCount", 0) for page in pages)
+
+
+def token_for(user) -> str:
+    _token, plaintext = APIToken.create_token(user=user, name="tests")
+    return plaintext
