@@ -1,0 +1,260 @@
+"""Benchmark: 1 GB through our tus endpoint against a plain boto3 upload_file, same MinIO.
+
+Starts a real server process (gunicorn, one worker, production settings, SQLite in a temporary
+folder) against the S3 server named by the AWS_* variables, uploads a 1 GB video with the tuspy
+client, and reads the worker's peak resident memory (VmHWM, reset after warm-up) against its idle
+resident memory. Then uploads the same file with boto3's upload_file. The last line printed is one
+JSON object: {"ours_mb_s", "boto3_mb_s", "ratio", "peak_rss_mb_above_idle"}.
+
+    scripts/services.sh up s3 && eval "$(scripts/services.sh env)" && python bench/upload.py
+"""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import boto3
+import requests
+from tusclient import client as tus_client
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SIZE = int(os.environ.get("BENCH_UPLOAD_BYTES", 1024 * 1024 * 1024))
+CHUNK = int(os.environ.get("BENCH_UPLOAD_CHUNK", 64 * 1024 * 1024))
+MIB = 1024 * 1024
+SETUP_SCRIPT = """
+from django.contrib.auth import get_user_model
+from wagtail.models import APIToken
+from cms.agencies.models import Agency
+agency = Agency.objects.create(name="Bench agency", code="bench", kind="ministry")
+user = get_user_model().objects.create_user("bench-editor", password="bench-password-1")
+user.groups.add(agency.editors)
+print(APIToken.create_token(user=user, name="bench")[1])
+"""
+
+
+def padded_mp4(path: Path, total_bytes: int) -> None:
+    """A one-second MP4 made by ffmpeg, grown by a trailing 'free' box of random bytes."""
+    clip = path.with_suffix(".clip.mp4")
+    subprocess.run(
+        [
+            "ffmpeg",
+            "-y",
+            "-loglevel",
+            "error",
+            "-f",
+            "lavfi",
+            "-i",
+            "testsrc2=size=320x240:rate=25:duration=1",
+            "-c:v",
+            "libx264",
+            "-pix_fmt",
+            "yuv420p",
+            str(clip),
+        ],
+        check=True,
+    )
+    padding = total_bytes - clip.stat().st_size
+    with path.open("wb") as handle:
+        handle.write(clip.read_bytes())
+        handle.write(padding.to_bytes(4, "big") + b"free")
+        remaining = padding - 8
+        while remaining:
+            piece = os.urandom(min(8 * MIB, remaining))
+            handle.write(piece)
+            remaining -= len(piece)
+    clip.unlink()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def status_kib(pid: int, field: str) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(f"{field}:"):
+            return int(line.split()[1])
+    raise KeyError(field)
+
+
+def server_env(workdir: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        DJANGO_SECRET_KEY="bench-only-secret-key-" + uuid.uuid4().hex,
+        NCRL_DATA_DIR=str(workdir / "data"),
+        DATABASE_URL=f"sqlite:///{workdir / 'data' / 'bench.sqlite3'}",
+        NCRL_UPLOAD_SPOOL_DIR=str(workdir / "spool"),
+        DJANGO_LOG_LEVEL="WARNING",
+    )
+    env.pop("REDIS_URL", None)
+    env.pop("ELASTICSEARCH_URL", None)
+    return env
+
+
+def prepare_database(env: dict[str, str]) -> str:
+    Path(env["NCRL_DATA_DIR"]).mkdir(parents=True, exist_ok=True)
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "--no-input", "-v0"], env=env, check=True, cwd=ROOT)
+    shell = subprocess.run(
+        [*manage, "shell", "-c", SETUP_SCRIPT],
+        env=env,
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    return shell.stdout.strip().splitlines()[-1]
+
+
+def start_server(env: dict[str, str], port: int, log: Path) -> subprocess.Popen:
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    command = [
+        str(gunicorn),
+        "config.wsgi:application",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        "1",
+        "--timeout",
+        "900",
+        "--log-level",
+        "warning",
+    ]
+    return subprocess.Popen(
+        command, env=env, cwd=ROOT, stdout=log.open("wb"), stderr=subprocess.STDOUT
+    )
+
+
+def worker_pid(master: int) -> int:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+        if children:
+            return int(children[0])
+        time.sleep(0.1)
+    raise RuntimeError("gunicorn started no worker")
+
+
+def wait_until_up(base: str) -> None:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            answer = requests.options(f"{base}/assets/uploads/", timeout=30)
+        except requests.RequestException:
+            time.sleep(0.5)
+            continue
+        if answer.status_code != 204:
+            raise RuntimeError(f"OPTIONS /assets/uploads/ answered {answer.status_code}")
+        return
+    raise RuntimeError("the server did not start")
+
+
+def routes_settings(env: dict[str, str], workdir: Path) -> None:
+    """While assets.urls does not route /assets/uploads/ yet, serve the test URLconf that does."""
+    if "tus" in (ROOT / "assets" / "urls.py").read_text():
+        return
+    print("note: assets/urls.py lacks the upload routes; serving tests.storage.urls instead")
+    module = workdir / "bench_upload_settings.py"
+    module.write_text(
+        'from config.settings.production import *  # noqa\nROOT_URLCONF = "tests.storage.urls"\n'
+    )
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(workdir), str(ROOT)]))
+    env["DJANGO_SETTINGS_MODULE"] = "bench_upload_settings"
+
+
+def tus_upload(base: str, token: str, path: Path, chunk: int) -> dict:
+    client = tus_client.TusClient(
+        f"{base}/assets/uploads/", headers={"Authorization": f"Bearer {token}"}
+    )
+    uploader = client.uploader(
+        file_path=str(path), chunk_size=chunk, metadata={"filename": path.name, "title": path.stem}
+    )
+    uploader.upload()
+    headers = {"Authorization": f"Bearer {token}", "Tus-Resumable": "1.0.0"}
+    return requests.get(uploader.url, headers=headers, timeout=30).json()
+
+
+def s3_client():
+    return boto3.client(
+        "s3",
+        endpoint_url=os.environ.get("AWS_S3_ENDPOINT_URL"),
+        region_name=os.environ.get("AWS_S3_REGION_NAME"),
+        aws_access_key_id=os.environ.get("AWS_ACCESS_KEY_ID"),
+        aws_secret_access_key=os.environ.get("AWS_SECRET_ACCESS_KEY"),
+    )
+
+
+def main() -> int:
+    bucket = os.environ.get("AWS_STORAGE_BUCKET_NAME")
+    if not bucket:
+        print("AWS_STORAGE_BUCKET_NAME is not set: run scripts/services.sh up s3 and eval its env")
+        return 2
+    with tempfile.TemporaryDirectory(prefix="ncrl-bench-upload-") as folder:
+        workdir = Path(folder)
+        env = server_env(workdir)
+        routes_settings(env, workdir)
+        token = prepare_database(env)
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        server = start_server(env, port, workdir / "server.log")
+        try:
+            wait_until_up(base)
+            pid = worker_pid(server.pid)
+            warm = workdir / "warm-up.mp4"
+            padded_mp4(warm, 12 * MIB)
+            tus_upload(base, token, warm, 8 * MIB)  # imports, ffprobe, first S3 connections
+            Path(f"/proc/{pid}/clear_refs").write_text("5")  # reset VmHWM to the current RSS
+            idle_kib = status_kib(pid, "VmRSS")
+
+            path = workdir / "bench-video.mp4"
+            print(f"writing a {SIZE / MIB:.0f} MiB video ...", flush=True)
+            padded_mp4(path, SIZE)
+            started = time.perf_counter()
+            answer = tus_upload(base, token, path, CHUNK)
+            ours = time.perf_counter() - started
+            peak_kib = status_kib(pid, "VmHWM")
+            if answer.get("status") != "complete":
+                print(f"upload failed: {answer}")
+                return 1
+            print(f"ours: {ours:.1f} s, asset {answer['asset']}, sha256 {answer['sha256']}")
+
+            s3 = s3_client()
+            key = f"bench/{uuid.uuid4().hex}.mp4"
+            started = time.perf_counter()
+            s3.upload_file(str(path), bucket, key)
+            plain = time.perf_counter() - started
+            s3.delete_object(Bucket=bucket, Key=key)
+            sha = answer["sha256"]
+            s3.delete_object(Bucket=bucket, Key=f"originals/{sha[:2]}/{sha[2:4]}/{sha}.mp4")
+            print(f"boto3 upload_file: {plain:.1f} s")
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    ours_mb_s = SIZE / MIB / ours
+    boto3_mb_s = SIZE / MIB / plain
+    above_idle = (peak_kib - idle_kib) / 1024
+    print(f"server worker: idle {idle_kib / 1024:.0f} MiB, peak {peak_kib / 1024:.0f} MiB")
+    print(
+        json.dumps(
+            {
+                "ours_mb_s": round(ours_mb_s, 1),
+                "boto3_mb_s": round(boto3_mb_s, 1),
+                "ratio": round(ours_mb_s / boto3_mb_s, 3),
+                "peak_rss_mb_above_idle": round(above_idle, 1),
+            }
+        )
+    )
+    return 0 if above_idle < 200 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
