@@ -9,21 +9,36 @@ from .ingest import apply_upload_facts, inspect_upload
 
 
 class CheckedUploadMixin:
-    """Runs the upload checks in `clean_file` and stores the file's facts on save."""
+    """Runs the upload checks when the file field is cleaned and stores the facts on save."""
 
     upload_facts = None
 
-    def clean_file(self):
-        file = self.cleaned_data.get("file")
-        if isinstance(file, UploadedFile):
-            self.upload_facts = inspect_upload(
-                file, filename=file.name, allowed=self._meta.model.upload_families
-            )
-        return file
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "file" in self.fields:
+            self._check_before(self.fields["file"])
+
+    def _check_before(self, field) -> None:
+        # Our checks run before the field's own (Wagtail's image field opens the file with
+        # Willow first, and its messages are vaguer), so the editor reads the specific reason.
+        field_clean = field.clean
+
+        def clean(data, initial=None):
+            if isinstance(data, UploadedFile):
+                self.upload_facts = inspect_upload(
+                    data, filename=data.name, allowed=self._meta.model.upload_families
+                )
+            return field_clean(data, initial)
+
+        field.clean = clean
 
     def save(self, commit=True):
         if self.upload_facts is not None:
             apply_upload_facts(self.instance, self.upload_facts)
+            # The form saves its own tags after the row: keywords go in as the form's tags.
+            if "tags" in self.cleaned_data and not self.cleaned_data["tags"]:
+                self.cleaned_data["tags"] = self.instance._pending_keywords
+                self.instance._pending_keywords = None
         return super().save(commit=commit)
 
 

@@ -12,7 +12,7 @@ from django.db import transaction
 
 from .validation import SniffedFile, validate_upload
 
-HASH_CHUNK = 1024 * 1024
+MAX_KEYWORD_TAGS = 30
 
 
 @dataclass
@@ -75,7 +75,7 @@ def apply_upload_facts(instance, facts: UploadFacts) -> None:
     if hasattr(instance, "page_count") and meta is not None:
         instance.page_count = getattr(meta, "page_count", None)
         instance.extracted_text = getattr(meta, "text", "") or ""
-    instance._pending_keywords = facts.keywords
+    instance._pending_keywords = facts.keywords[:MAX_KEYWORD_TAGS]
 
 
 def _fill_blank(instance, name: str, value) -> None:

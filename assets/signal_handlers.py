@@ -12,4 +12,4 @@ def tag_with_file_keywords(sender, instance, **kwargs):
     keywords = getattr(instance, "_pending_keywords", None)
     if keywords:
         instance._pending_keywords = None
-        instance.tags.add(*keywords[:30])
+        instance.tags.add(*keywords)

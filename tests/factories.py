@@ -42,54 +42,103 @@ def png_bytes(size=(64, 48), color=(200, 30, 40)) -> bytes:
     return buffer.getvalue()
 
 
-def pdf_bytes() -> bytes:
+def pdf_bytes(shade: int = 255) -> bytes:
     buffer = io.BytesIO()
-    Image.new("RGB", (200, 280), "white").save(buffer, "PDF")
+    Image.new("RGB", (200, 280), (shade, shade, shade)).save(buffer, "PDF")
     return buffer.getvalue()
 
 
-def mp4_bytes(seconds: float = 1.0) -> bytes:
+def mp4_bytes(seconds: float = 1.0, frequency: int = 440) -> bytes:
     with tempfile.TemporaryDirectory() as workdir:
         path = Path(workdir) / "clip.mp4"
         subprocess.run(
-            ["ffmpeg", "-y", "-loglevel", "error", "-f", "lavfi", "-i",
-             f"testsrc2=size=160x120:rate=10:duration={seconds}", "-f", "lavfi", "-i",
-             f"sine=duration={seconds}", "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac",
-             "-shortest", str(path)],
+            [
+                "ffmpeg",
+                "-y",
+                "-loglevel",
+                "error",
+                "-f",
+                "lavfi",
+                "-i",
+                f"testsrc2=size=160x120:rate=10:duration={seconds}",
+                "-f",
+                "lavfi",
+                "-i",
+                f"sine=frequency={frequency}:duration={seconds}",
+                "-c:v",
+                "libx264",
+                "-pix_fmt",
+                "yuv420p",
+                "-c:a",
+                "aac",
+                "-shortest",
+                str(path),
+            ],
             check=True,
         )
         return path.read_bytes()
 
 
-_MP4_CACHE: list[bytes] = []
+_MP4_CACHE: dict[int, bytes] = {}
 
 
-def _mp4_once() -> bytes:
-    if not _MP4_CACHE:
-        _MP4_CACHE.append(mp4_bytes())
-    return _MP4_CACHE[0]
+def _mp4_once(variant: int = 0) -> bytes:
+    """A small clip per variant, made once per test run (ffmpeg takes a moment)."""
+    if variant not in _MP4_CACHE:
+        _MP4_CACHE[variant] = mp4_bytes(frequency=440 + 110 * variant)
+    return _MP4_CACHE[variant]
 
 
 def upload(name: str, content: bytes, content_type: str = "application/octet-stream"):
     return SimpleUploadedFile(name, content, content_type=content_type)
 
 
-def _asset(model, agency: Agency, content: bytes, filename: str, *, published: bool, title: str,
-           **extra):
-    return create_asset(model, ContentFile(content, name=filename), filename=filename,
-                        collection=agency.collection, title=title, is_published=published, **extra)
+def _asset(
+    model, agency: Agency, content: bytes, filename: str, *, published: bool, title: str, **extra
+):
+    return create_asset(
+        model,
+        ContentFile(content, name=filename),
+        filename=filename,
+        collection=agency.collection,
+        title=title,
+        is_published=published,
+        **extra,
+    )
 
 
-def image_asset(agency: Agency, *, published=True, title="Ảnh thử", color=(200, 30, 40), **extra):
-    return _asset(ImageAsset, agency, png_bytes(color=color), "anh.png", published=published,
-                  title=title, **extra)
+# `variant` gives different bytes: equal bytes share one content-addressed original.
+def image_asset(agency: Agency, *, published=True, title="Ảnh thử", variant=0, **extra):
+    return _asset(
+        ImageAsset,
+        agency,
+        png_bytes(color=(200, 30, variant % 256)),
+        "anh.png",
+        published=published,
+        title=title,
+        **extra,
+    )
 
 
-def document_asset(agency: Agency, *, published=True, title="Tài liệu thử", **extra):
-    return _asset(DocumentAsset, agency, pdf_bytes(), "tai-lieu.pdf", published=published,
-                  title=title, **extra)
+def document_asset(agency: Agency, *, published=True, title="Tài liệu thử", variant=0, **extra):
+    return _asset(
+        DocumentAsset,
+        agency,
+        pdf_bytes(255 - variant),
+        "tai-lieu.pdf",
+        published=published,
+        title=title,
+        **extra,
+    )
 
 
-def media_asset(agency: Agency, *, published=True, title="Video thử", **extra):
-    return _asset(MediaAsset, agency, _mp4_once(), "video.mp4", published=published, title=title,
-                  **extra)
+def media_asset(agency: Agency, *, published=True, title="Video thử", variant=0, **extra):
+    return _asset(
+        MediaAsset,
+        agency,
+        _mp4_once(variant),
+        "video.mp4",
+        published=published,
+        title=title,
+        **extra,
+    )

@@ -16,12 +16,20 @@ def test_new_agency_gets_collection_groups_and_section(agency_a):
 
 
 def test_editors_may_change_only_their_own_collection(agency_a, agency_b):
-    own = GroupCollectionPermission.objects.filter(group=agency_a.editors,
-                                                   collection=agency_a.collection)
-    assert {p.permission.codename for p in own} >= {"add_image", "change_image", "delete_image",
-                                                     "add_document", "add_media", "change_media"}
+    own = GroupCollectionPermission.objects.filter(
+        group=agency_a.editors, collection=agency_a.collection
+    )
+    assert {p.permission.codename for p in own} >= {
+        "add_image",
+        "change_image",
+        "delete_image",
+        "add_document",
+        "add_media",
+        "change_media",
+    }
     assert not GroupCollectionPermission.objects.filter(
-        group=agency_a.editors, collection=agency_b.collection).exists()
+        group=agency_a.editors, collection=agency_b.collection
+    ).exists()
 
 
 def test_only_moderators_publish_pages(agency_a):

@@ -22,11 +22,15 @@ def test_home_lists_published_articles_and_agencies(client, agency_a):
 
 def test_article_shows_public_figures_only(client, agency_a):
     public = image_asset(agency_a, title="Infographic công khai")
-    draft = image_asset(agency_a, title="Infographic nháp", published=False, color=(1, 2, 3))
-    article = publish_article(agency_a, "Bài có hình", body=[
-        {"type": "figure", "value": {"image": public.pk, "caption": "Hình công khai"}},
-        {"type": "figure", "value": {"image": draft.pk, "caption": "Hình nháp"}},
-    ])
+    draft = image_asset(agency_a, title="Infographic nháp", published=False, variant=3)
+    article = publish_article(
+        agency_a,
+        "Bài có hình",
+        body=[
+            {"type": "figure", "value": {"image": public.pk, "caption": "Hình công khai"}},
+            {"type": "figure", "value": {"image": draft.pk, "caption": "Hình nháp"}},
+        ],
+    )
     response = client.get(article.url)
     html = response.content.decode()
     assert response.status_code == 200
