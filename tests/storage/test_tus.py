@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from assets.models import ImageAsset, ResumableUpload, UploadStatus
+from assets.tus import hashing
 from assets.tus.sinks import sink_for
 from tests.factories import image_asset
 
@@ -155,3 +156,18 @@ def test_check_tells_who_holds_the_bytes_and_nothing_private(live_server, editor
     ).json()
     assert answer == {"exists": True, "held_by": [agency_b.name], "assets": []}
     assert requests.post(check, json={"sha256": sha256}, timeout=10).status_code == 401
+
+
+def test_an_upload_survives_a_server_restart_mid_way(live_server, editor_a):
+    """The running hash lives in worker memory; after a restart the stored bytes are re-read."""
+    token = token_for(editor_a)
+    content = noise_png((700, 700))
+    url = tus.create(live_server, token, len(content), metadata_header(filename="b.png"))
+    half = len(content) // 2
+    assert tus.patch(url, token, 0, content[:half]).status_code == 204
+    hashing._running.clear()  # what a restarted worker remembers
+    assert tus.offset(url, token) == half
+    assert tus.patch(url, token, half, content[half:]).status_code == 204
+    answer = tus.status(url, token)
+    assert answer["sha256"] == hashlib.sha256(content).hexdigest()
+    assert ImageAsset.objects.get(pk=answer["asset"]["id"]).content_sha256 == answer["sha256"]
