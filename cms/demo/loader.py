@@ -11,12 +11,14 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files import File
 from django.db import transaction
+from django.utils.text import slugify
 
 from assets.ingest import create_asset
 from assets.models import ImageAsset, MediaAsset
 from cms.agencies.models import Agency
 from cms.pages.models import ArticlePage
 from cms.taxonomy.models import Audience, Campaign, LegalDocument, Licence, Topic
+from search.folding import fold
 
 from . import content, media
 
@@ -119,7 +121,8 @@ def load_articles(agencies: dict[str, Agency], assets: dict[str, object]) -> Non
                             "value": {"image": assets[figures[code]].pk, "caption": ""}})
         if code == "bao-khpt":
             body.append({"type": "media", "value": {"media": assets["video"].pk, "caption": ""}})
-        article = ArticlePage(title=title, summary=summary, body=body, author="Ban biên tập",
+        article = ArticlePage(title=title, slug=slugify(fold(title))[:80], summary=summary,
+                              body=body, author="Ban biên tập",
                               campaign=Campaign.objects.filter(slug=campaign).first())
         section.add_child(instance=article)
         article.topics.set(Topic.objects.filter(slug__in=topics))
