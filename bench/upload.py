@@ -158,19 +158,6 @@ def wait_until_up(base: str) -> None:
     raise RuntimeError("the server did not start")
 
 
-def routes_settings(env: dict[str, str], workdir: Path) -> None:
-    """While assets.urls does not route /assets/uploads/ yet, serve the test URLconf that does."""
-    if "tus" in (ROOT / "assets" / "urls.py").read_text():
-        return
-    print("note: assets/urls.py lacks the upload routes; serving tests.storage.urls instead")
-    module = workdir / "bench_upload_settings.py"
-    module.write_text(
-        'from config.settings.production import *  # noqa\nROOT_URLCONF = "tests.storage.urls"\n'
-    )
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(workdir), str(ROOT)]))
-    env["DJANGO_SETTINGS_MODULE"] = "bench_upload_settings"
-
-
 def tus_upload(base: str, token: str, path: Path, chunk: int) -> dict:
     client = tus_client.TusClient(
         f"{base}/assets/uploads/", headers={"Authorization": f"Bearer {token}"}
@@ -201,7 +188,6 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="ncrl-bench-upload-") as folder:
         workdir = Path(folder)
         env = server_env(workdir)
-        routes_settings(env, workdir)
         token = prepare_database(env)
         port = free_port()
         base = f"http://127.0.0.1:{port}"

@@ -5,7 +5,6 @@ import os
 
 import pytest
 from django.core.files.storage import default_storage
-from django.urls import NoReverseMatch, reverse
 from wagtail.models import APIToken, Collection
 
 from assets.storage.links import is_remote, s3_client
@@ -14,15 +13,6 @@ needs_s3 = pytest.mark.skipif(
     not os.environ.get("AWS_STORAGE_BUCKET_NAME"),
     reason="needs MinIO: run `scripts/services.sh up s3` and eval `scripts/services.sh env`",
 )
-
-
-@pytest.fixture(autouse=True)
-def _upload_routes(settings):
-    """Serve the upload routes even while assets.urls does not include them yet."""
-    try:
-        reverse("assets:uploads")
-    except NoReverseMatch:
-        settings.ROOT_URLCONF = "tests.storage.urls"
 
 
 @pytest.fixture(autouse=True)
