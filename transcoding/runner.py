@@ -12,19 +12,21 @@ import logging
 import mimetypes
 import shutil
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import DatabaseError, connections, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
 from .enums import JobStatus
 from .models import Rendition, TranscodeJob
 from .outputs import PRODUCERS, ProducedFile
+from .probe import ProbeError
 
 logger = logging.getLogger(__name__)
 RENDITIONS_PREFIX = "renditions"  # assets.serving knows it too
@@ -87,15 +89,29 @@ def _produce(job: TranscodeJob, asset, workdir: Path) -> list[ProducedFile]:
 
 
 def _progress_reporter(job_id: int):
-    last = [0.0]
+    """Record progress and a heartbeat at most once a second.
+
+    ffmpeg's output is read on another thread, which writes through its own connection. Progress
+    is best effort: if the database refuses (SQLite locked by an open transaction), reporting
+    stops rather than stall the thread that drains ffmpeg's output.
+    """
+    state = {"last": 0.0, "enabled": True}
 
     def report(percent: float) -> None:
         now = time.monotonic()
-        if now - last[0] >= 1 or percent >= 100:
-            last[0] = now
+        if not state["enabled"] or (now - state["last"] < 1 and percent < 100):
+            return
+        state["last"] = now
+        try:
             TranscodeJob.objects.filter(pk=job_id).update(
                 progress=round(min(percent, 99.9), 1), heartbeat_at=timezone.now()
             )
+        except DatabaseError:
+            logger.warning("Progress of job %s cannot be recorded; the job goes on", job_id)
+            state["enabled"] = False
+        finally:
+            if threading.current_thread() is not threading.main_thread():
+                connections.close_all()
 
     return report
 
@@ -139,7 +155,8 @@ def _fail(job: TranscodeJob, error: Exception) -> None:
         status=JobStatus.FAILED, error=message[:4000], finished_at=timezone.now()
     )
     job.refresh_from_db()
-    if not isinstance(error, PermanentError) and job.attempts < setting("MAX_ATTEMPTS", 3):
+    permanent = isinstance(error, PermanentError | ProbeError)
+    if not permanent and job.attempts < setting("MAX_ATTEMPTS", 3):
         from .scheduling import enqueue_job
 
         enqueue_job(job.pk, delay=setting("RETRY_BASE_SECONDS", 30) * 2 ** (job.attempts - 1))
