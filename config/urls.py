@@ -8,6 +8,7 @@ from wagtail.images.views.serve import ServeView
 
 from assets import urls as asset_urls
 from cms.api.router import api_router
+from cms.pages.search import hub_search
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -19,6 +20,8 @@ urlpatterns = [
     ),
     path("assets/", include(asset_urls)),
     path("api/v2/", api_router.urls),
+    path("api/search/", include("search.urls")),
+    path("search/", hub_search, name="hub_search"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
