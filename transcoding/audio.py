@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 from .conf import audio_settings
 from .probe import MediaProbe, probe
 from .progress import FfmpegError, ProgressCallback, run_ffmpeg
@@ -65,7 +67,7 @@ def transcode_audio(
     source_path, target_dir = Path(source).resolve(), Path(out_dir)
     facts = source_probe or probe(source_path)
     if not facts.has_audio:
-        raise ValueError(f"{source_path} has no audio stream")
+        raise ValueError(_("The file has no audio stream."))
     options = audio_settings()
     target_dir.mkdir(parents=True, exist_ok=True)
     measured = measure_loudness(source_path, options, timeout=timeout)

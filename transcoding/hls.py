@@ -34,7 +34,7 @@ def variant_bandwidth(playlist: Path) -> Bandwidth:
     total_seconds = sum(seconds for _path, seconds in segments)
     total_bits = (init_bytes + sum(path.stat().st_size for path, _s in segments)) * 8
     average = int(total_bits / total_seconds) if total_seconds > 0 else 0
-    return Bandwidth(peak=int(max(rates, default=average)), average=average)
+    return Bandwidth(peak=int(max([*rates, average])), average=average)
 
 
 def avc_codec_string(mp4_path: Path) -> str:

@@ -13,11 +13,12 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageStat
 
 from .conf import images_settings
 from .probe import MediaProbe, probe
-from .progress import run_ffmpeg
+from .progress import FfmpegError, run_ffmpeg
 
 # Where to look for a poster, as fractions of the duration, in order of preference.
 _POSTER_POSITIONS = (0.1, 0.25, 0.5, 0.75, 0.0)
@@ -83,7 +84,7 @@ def make_poster(
             if brightness >= options["poster_min_brightness"]:
                 break
         if best is None:
-            raise ValueError(f"no frame could be read from {source_path}")
+            raise FfmpegError(_("No frame could be read from the video."))
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(best[2], target)
     return Poster(image=describe_image(target), time_offset=best[1], brightness=best[0])
@@ -108,7 +109,7 @@ def make_sprite(
     with tempfile.TemporaryDirectory(prefix="sprite-") as work:
         frames = _sprite_frames(source_path, Path(work), interval, tile_width, facts, timeout)
         if not frames:
-            raise ValueError(f"no frame could be read from {source_path}")
+            raise FfmpegError(_("No frame could be read from the video."))
         columns = min(int(options["sprite_columns"]), len(frames))
         image_path = target_dir / _SPRITE_NAME
         tile_height = _compose_grid(frames, columns, image_path)

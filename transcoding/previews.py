@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2 as pdfium
+from django.utils.translation import gettext_lazy as _
 
 from .conf import documents_settings
 from .posters import ImageOutput, describe_image
@@ -39,7 +40,7 @@ def render_document_previews(
     try:
         page_count = len(document)
         if page_count == 0:
-            raise DocumentPreviewError(f"{source} has no pages")
+            raise DocumentPreviewError(_("The document has no pages."))
         preview = _render_page(
             document, 0, int(options["preview_width"]), target_dir / f"preview.{extension}"
         )
@@ -61,7 +62,9 @@ def _open(path: Path) -> pdfium.PdfDocument:
     try:
         return pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as error:
-        raise DocumentPreviewError(f"{path.name} could not be opened as a PDF: {error}") from error
+        raise DocumentPreviewError(
+            _("The file could not be opened as a PDF: %(error)s") % {"error": error}
+        ) from error
 
 
 def _render_page(document: pdfium.PdfDocument, index: int, width: int, target: Path) -> ImageOutput:
@@ -71,7 +74,10 @@ def _render_page(document: pdfium.PdfDocument, index: int, width: int, target: P
         bitmap = page.render(scale=width / page_width)
         image = bitmap.to_pil().convert("RGB")
     except pdfium.PdfiumError as error:
-        raise DocumentPreviewError(f"page {index + 1} could not be rendered: {error}") from error
+        raise DocumentPreviewError(
+            _("Page %(page)d could not be rendered: %(error)s")
+            % {"page": index + 1, "error": error}
+        ) from error
     finally:
         page.close()
     if target.suffix == ".jpg":

@@ -14,6 +14,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.utils.translation import gettext_lazy as _
+
 from .hls import (
     AAC_LC_CODEC,
     Bandwidth,
@@ -76,7 +78,7 @@ def transcode_video(
     plan = plan_ladder(facts) if plan is None else plan
     encoder = encoder or encoder_from_settings()
     if not plan:
-        raise ValueError(f"{source_path} has no video stream to transcode")
+        raise ValueError(_("The file has no video stream to transcode."))
     args = ladder_command(source_path, plan, facts, encoder, out_path)
     run_ffmpeg(
         args, duration=facts.duration, on_progress=on_progress, timeout=timeout, cwd=str(out_path)

@@ -47,5 +47,5 @@ def test_audio_track_of_a_video_is_normalised_too(clips, tmp_path):
 
 
 def test_video_without_audio_is_refused(clips, tmp_path):
-    with pytest.raises(ValueError, match="no audio"):
+    with pytest.raises(ValueError, match="no audio stream"):
         transcode_audio(clips["silent"], tmp_path)
