@@ -104,6 +104,8 @@ def make_sprite(
     interval = max(
         float(options["sprite_interval_seconds"]), facts.duration / options["sprite_max_tiles"]
     )
+    # A clip shorter than the interval still gets a few tiles.
+    interval = min(interval, max(facts.duration / 4, 0.1))
     tile_width = int(options["sprite_tile_width"])
     target_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="sprite-") as work:
