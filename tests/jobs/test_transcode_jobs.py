@@ -172,6 +172,32 @@ def start_worker(tmp_path: Path) -> subprocess.Popen:
     )
 
 
+def process_tree(root: int) -> list[int]:
+    """`root` and all its descendants (RQ runs each job in a work horse in its own session)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    tree, pending = [], [root]
+    while pending:
+        pid = pending.pop()
+        tree.append(pid)
+        pending += children.get(pid, [])
+    return tree
+
+
+def kill_worker(worker: subprocess.Popen) -> None:
+    for pid in process_tree(worker.pid):
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            continue
+    worker.wait()
+
+
 def wait_for(condition, timeout: float, what: str, log: Path | None = None):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -205,8 +231,7 @@ def test_job_survives_a_killed_worker_without_duplicate_outputs(tmp_path, settin
             "the job to be under way",
             tmp_path / "worker.log",
         )
-        os.killpg(worker.pid, signal.SIGKILL)  # the worker and its ffmpeg die mid-job
-        worker.wait()
+        kill_worker(worker)  # the worker, its work horse and ffmpeg die mid-job
         assert ladder_job(asset).status == JobStatus.RUNNING
         worker = start_worker(tmp_path)
         time.sleep(2.5)  # the heartbeat goes stale
@@ -218,8 +243,7 @@ def test_job_survives_a_killed_worker_without_duplicate_outputs(tmp_path, settin
             tmp_path / "worker.log",
         )
     finally:
-        os.killpg(worker.pid, signal.SIGKILL)
-        worker.wait()
+        kill_worker(worker)
     assert done.attempts == 2
     names = [r.name for r in done.renditions.all()]
     assert len(names) == len(set(names))
