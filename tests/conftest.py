@@ -1,6 +1,7 @@
 import shutil
 
 import pytest
+from django.utils import translation
 
 from tests.factories import AgencyFactory, editor_of
 
@@ -13,6 +14,13 @@ def _media_root(settings, tmp_path):
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
 
 
+@pytest.fixture(autouse=True)
+def _english_messages():
+    """Messages are checked in English, the source language; Vietnamese tests say so."""
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture
 def agency_a(db):
     return AgencyFactory(code="agency-a", name="Bộ Khoa học và Công nghệ (thử)")
@@ -20,8 +28,9 @@ def agency_a(db):
 
 @pytest.fixture
 def agency_b(db):
-    return AgencyFactory(code="agency-b", name="Sở Khoa học và Công nghệ Đồng Nai (thử)",
-                         kind="department")
+    return AgencyFactory(
+        code="agency-b", name="Sở Khoa học và Công nghệ Đồng Nai (thử)", kind="department"
+    )
 
 
 @pytest.fixture

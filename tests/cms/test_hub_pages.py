@@ -43,7 +43,6 @@ def test_article_takes_its_agency_from_the_section(agency_a):
     assert article.agency == agency_a
 
 
-def test_english_interface(client, agency_a):
-    client.cookies["django_language"] = "en"
-    html = client.get("/").content.decode()
-    assert "Latest articles" in html
+def test_hub_speaks_vietnamese_first_and_english_under_en(client, agency_a):
+    assert "Bài viết mới nhất" in client.get("/").content.decode()
+    assert "Latest articles" in client.get("/en/").content.decode()

@@ -64,32 +64,33 @@ def test_good_upload_becomes_an_asset_with_hash_and_owner(
 
 
 @pytest.mark.parametrize(
-    "model,name,content,message",
+    "model,name,content,code",
     [
         (ImageAsset, "rong.png", b"", "empty"),
-        (ImageAsset, "anh.jpg", b"<html><script>alert(1)</script></html>", "HTML"),
+        (ImageAsset, "anh.jpg", b"<html><script>alert(1)</script></html>", "html_disguised"),
         (
             ImageAsset,
             "anh.svg",
             b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
-            "script",
+            "svg_script",
         ),
-        (ImageAsset, "cat-doi.png", png_bytes()[:60], "incomplete"),
-        (DocumentAsset, "gia.pdf", png_bytes(), "PNG"),
-        (DocumentAsset, "cat.pdf", pdf_bytes()[:200], "PDF"),
-        (MediaAsset, "hong.mp4", mp4_bytes()[:3000], "incomplete"),
+        (ImageAsset, "cat-doi.png", png_bytes()[:60], "truncated_image"),
+        (DocumentAsset, "gia.pdf", png_bytes(), "type_not_allowed"),
+        (DocumentAsset, "cat.pdf", pdf_bytes()[:200], "truncated_pdf"),
+        (MediaAsset, "hong.mp4", mp4_bytes()[:3000], "truncated_media"),
         (MediaAsset, "chuong-trinh.mp4", b"\x7fELF" + b"\0" * 2000, "executable"),
     ],
 )
 def test_bad_upload_is_refused_and_leaves_nothing(
-    client, editor_a, agency_a, model, name, content, message
+    client, editor_a, agency_a, model, name, content, code
 ):
     client.force_login(editor_a)
     before = stored_files()
     response = post_upload(client, model, upload(name, content), collection=agency_a.collection_id)
     assert response.status_code == 200
-    errors = " ".join(str(e) for e in response.context["form"].errors.get("file", []))
-    assert message.lower() in errors.lower(), errors
+    errors = response.context["form"].errors.as_data().get("file", [])
+    assert errors and errors[0].code == code, errors
+    assert name in " ".join(errors[0].messages)  # the message names the file
     assert not model.objects.exists()
     assert stored_files() == before
 
