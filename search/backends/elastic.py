@@ -40,7 +40,12 @@ class ElasticsearchBackend(SearchBackend):
             self._alias_ready = True
 
     def ping(self) -> bool:
-        return bool(self.client.options(request_timeout=2).ping())
+        """True when the cluster answers (GET / is not served by every distribution)."""
+        try:
+            self.client.options(request_timeout=2).cluster.health()
+        except UNAVAILABLE:
+            return False
+        return True
 
     def refresh(self) -> None:
         self.client.indices.refresh(index=self.alias)

@@ -88,9 +88,9 @@ def hit_of(raw: dict, query_text: str) -> Hit:
         key=source["key"],
         kind=source["kind"],
         title=source["title"],
-        url=source.get("url", ""),
-        highlight=highlight(source.get("text", ""), query_text) if query_text else "",
+        url=source.get("url") or "",
+        highlight=highlight(source.get("text") or "", query_text) if query_text else "",
         score=float(raw.get("_score") or 0.0),
-        agency=source.get("agency", ""),
+        agency=source.get("agency") or "",
         published_at=parse_datetime(source["published_at"]) if source.get("published_at") else None,
     )

@@ -55,8 +55,16 @@ def test_unreachable_elasticsearch_degrades_and_replays(backend_name, settings):
     )
 
 
-def _services(*args: str) -> None:
-    subprocess.run(["bash", str(SERVICES), *args], check=True, timeout=300)
+def _services(*args: str) -> str:
+    run = subprocess.run(
+        ["bash", str(SERVICES), *args], check=True, timeout=300, capture_output=True, text=True
+    )
+    return run.stdout
+
+
+def _is_services_elasticsearch(url: str) -> bool:
+    """Stop only the server this test talks to, never one it does not use."""
+    return f"ELASTICSEARCH_URL={url.rstrip('/')}" in _services("env")
 
 
 def _wait_until_up(timeout: float = 120) -> None:
@@ -73,11 +81,13 @@ def _wait_until_up(timeout: float = 120) -> None:
 
 @pytest.mark.services
 @pytest.mark.slow
-def test_stopping_elasticsearch_mid_test(backend_name):
+def test_stopping_elasticsearch_mid_test(backend_name, settings):
     if backend_name != "elasticsearch":
         pytest.skip("only Elasticsearch can be stopped")
     if not SERVICES.exists() or shutil.which("bash") is None:
         pytest.skip("scripts/services.sh is missing")
+    if not _is_services_elasticsearch(settings.LIBRARY_SEARCH["URL"]):
+        pytest.skip("ELASTICSEARCH_URL is not the server scripts/services.sh runs")
 
     def start() -> None:
         _services("start-one", "es")
