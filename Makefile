@@ -86,8 +86,8 @@ bench-upload: system-test venv ## Upload: 1 GB through our resumable upload agai
 .PHONY: bench-dedup
 bench-dedup: system-test venv ## Duplicates: 1,000,000 image fingerprints in each backend
 	scripts/services.sh up es
-	eval "$$(scripts/services.sh env)" && $(BIN)/python bench/dedup.py
+	eval "$$(scripts/services.sh env)" && $(BIN)/python -m bench.dedup
 
 .PHONY: eval-dedup
 eval-dedup: system-test venv ## Duplicate detection: precision and recall per media kind
-	$(BIN)/python bench/eval_dedup.py
+	$(BIN)/python -m bench.eval_dedup
