@@ -1,0 +1,70 @@
+"""Perceptual fingerprint of a still image: global PDQ hashes, local features and a thumbnail.
+
+A global hash survives resizing, recompression, colour changes and small watermarks, but not crops,
+borders or screenshots; the PDQ of the content box (the picture without its frame) covers borders
+and plain canvases, and ORB local features find the picture inside a crop or a screenshot. The
+thumbnail lets the verifier compare exactly the overlapping region (see `alignment`).
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from PIL import Image, ImageOps
+
+from .local import LocalFeatures, local_features
+from .pdq import pdq_of
+from .regions import content_box
+from .thumbnail import make_thumbnail, thumbnail_from_text, thumbnail_to_text
+
+ANALYSIS_SIZE = 768
+
+
+@dataclass
+class ImageFingerprint:
+    """PDQ hashes by name ("full", and "content" when a frame was found), features, thumbnail."""
+
+    hashes: dict[str, str]
+    quality: int
+    features: LocalFeatures
+    thumbnail: Image.Image = field(repr=False)
+
+    def to_json(self) -> dict:
+        return {
+            "hashes": dict(self.hashes),
+            "quality": self.quality,
+            "features": self.features.to_json(),
+            "thumbnail": thumbnail_to_text(self.thumbnail),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> "ImageFingerprint":
+        return cls(
+            hashes=dict(data["hashes"]),
+            quality=int(data["quality"]),
+            features=LocalFeatures.from_json(data["features"]),
+            thumbnail=thumbnail_from_text(data["thumbnail"]),
+        )
+
+
+def load_for_analysis(source: str | Path | BinaryIO | Image.Image) -> Image.Image:
+    """RGB, upright (EXIF orientation applied), transparent areas on white, at most 768 px."""
+    image = source if isinstance(source, Image.Image) else Image.open(source)
+    image = ImageOps.exif_transpose(image)
+    if image.mode in ("RGBA", "LA", "P"):
+        image = image.convert("RGBA")
+        canvas = Image.new("RGBA", image.size, (255, 255, 255, 255))
+        image = Image.alpha_composite(canvas, image)
+    image = image.convert("RGB")
+    image.thumbnail((ANALYSIS_SIZE, ANALYSIS_SIZE), Image.Resampling.BILINEAR)
+    return image
+
+
+def image_fingerprint(source: str | Path | BinaryIO | Image.Image) -> ImageFingerprint:
+    image = load_for_analysis(source)
+    full_hash, quality = pdq_of(image)
+    hashes = {"full": full_hash}
+    box = content_box(image)
+    if box is not None:
+        hashes["content"] = pdq_of(image.crop(box))[0]
+    return ImageFingerprint(hashes, quality, local_features(image), make_thumbnail(image))

@@ -1,0 +1,127 @@
+"""Build the duplicate-detection evaluation set from scratch, in a cache outside the checkout.
+
+Usage: python -m bench.dedup_dataset [--cache DIR]
+
+Sources (photos, infographics, video clips, music-like audio, Vietnamese articles), transformed
+copies of each, and near-miss distractors (same template, scene or style, different content) are
+generated with Pillow, numpy and ffmpeg and listed in `manifest.json`. A complete set is reused.
+"""
+
+import argparse
+import json
+import os
+import random
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from bench import dedup_images, dedup_media, dedup_texts
+
+DEFAULT_CACHE = Path(os.environ.get("NCRL_DEDUP_CACHE", Path.home() / ".cache/ncrl/dedup-eval"))
+DATASET_VERSION = 1
+PHOTOS, INFOGRAPHICS, CLIPS, TRACKS, ARTICLES = 40, 40, 40, 40, 60
+
+
+def item(kind: str, role: str, item_id: str, source: str, transform: str, **data) -> dict:
+    return {"kind": kind, "role": role, "id": item_id, "source": source, "transform": transform,
+            **data}  # fmt: skip
+
+
+def build_images(root: Path) -> list[dict]:
+    items = []
+    for index in range(PHOTOS + INFOGRAPHICS):
+        is_photo = index < PHOTOS
+        if is_photo:
+            group = index % 10
+            original, near = dedup_images.photo(1000 + index, group), dedup_images.photo(5000 + index, group)
+        else:
+            group = index % len(dedup_images.TEMPLATES)
+            original = dedup_images.infographic(group, 2000 + index)
+            near = dedup_images.infographic(group, 6000 + index)
+        stem = root / f"img{index:03d}"
+        extension = "jpg" if is_photo else "png"
+        original.save(stem.with_suffix(f".{extension}"), quality=92)
+        near.save(stem.with_name(f"{stem.name}.near.{extension}"), quality=92)
+        source_id = stem.name
+        subtype = "photo" if is_photo else "infographic"
+        items.append(item("image", "source", source_id, source_id, subtype,
+                          path=str(stem.with_suffix(f".{extension}"))))  # fmt: skip
+        items.append(item("image", "distractor", f"{source_id}.near", source_id, subtype,
+                          path=str(stem.with_name(f"{stem.name}.near.{extension}"))))  # fmt: skip
+        copies = dedup_images.save_copies(original, stem, random.Random(index))
+        for name, path in copies.items():
+            items.append(item("image", "copy", f"{source_id}.{name}", source_id, name, path=str(path)))
+    return items
+
+
+def build_one_clip(root: Path, index: int) -> list[dict]:
+    family = index % 5
+    stem = root / f"vid{index:03d}"
+    source, near = stem.with_suffix(".mp4"), stem.with_name(f"{stem.name}.near.mp4")
+    dedup_media.make_video(source, family, 100 + index, f"Clip {index}")
+    dedup_media.make_video(near, family, 900 + index, f"Clip {index}")
+    items = [
+        item("video", "source", stem.name, stem.name, f"family{family}", path=str(source)),
+        item("video", "distractor", f"{stem.name}.near", stem.name, f"family{family}", path=str(near)),
+    ]
+    for name, (path, offset) in dedup_media.video_copies(source, stem, random.Random(index)).items():
+        items.append(item("video", "copy", f"{stem.name}.{name}", stem.name, name, path=str(path),
+                          offset=offset))  # fmt: skip
+    return items
+
+
+def build_one_track(root: Path, index: int) -> list[dict]:
+    style = index % 10
+    stem = root / f"aud{index:03d}"
+    source, near = stem.with_suffix(".wav"), stem.with_name(f"{stem.name}.near.wav")
+    dedup_media.write_wav(source, dedup_media.music(style, 300 + index))
+    dedup_media.write_wav(near, dedup_media.music(style, 700 + index))
+    items = [
+        item("audio", "source", stem.name, stem.name, f"style{style}", path=str(source)),
+        item("audio", "distractor", f"{stem.name}.near", stem.name, f"style{style}", path=str(near)),
+    ]
+    for name, (path, offset) in dedup_media.audio_copies(source, stem, random.Random(index)).items():
+        items.append(item("audio", "copy", f"{stem.name}.{name}", stem.name, name, path=str(path),
+                          offset=offset))  # fmt: skip
+    return items
+
+
+def build_texts() -> list[dict]:
+    items = []
+    for index in range(ARTICLES):
+        source_id = f"txt{index:03d}"
+        text = dedup_texts.article(3000 + index)
+        items.append(item("text", "source", source_id, source_id, "article", text=text))
+        items.append(item("text", "distractor", f"{source_id}.near", source_id, "article",
+                          text=dedup_texts.article(8000 + index)))  # fmt: skip
+        for name, copy in dedup_texts.text_copies(text, random.Random(index)).items():
+            items.append(item("text", "copy", f"{source_id}.{name}", source_id, name, text=copy))
+    return items
+
+
+def build(cache: Path = DEFAULT_CACHE) -> Path:
+    """Build the set unless a complete one of this version exists; returns the manifest path."""
+    manifest = cache / "manifest.json"
+    if manifest.exists() and json.loads(manifest.read_text()).get("version") == DATASET_VERSION:
+        return manifest
+    for folder in ("images", "video", "audio"):
+        (cache / folder).mkdir(parents=True, exist_ok=True)
+    items = build_images(cache / "images") + build_texts()
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for produced in pool.map(lambda i: build_one_clip(cache / "video", i), range(CLIPS)):
+            items += produced
+        for produced in pool.map(lambda i: build_one_track(cache / "audio", i), range(TRACKS)):
+            items += produced
+    manifest.write_text(json.dumps({"version": DATASET_VERSION, "items": items}, ensure_ascii=False))
+    return manifest
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
+    manifest = build(parser.parse_args().cache)
+    items = json.loads(manifest.read_text())["items"]
+    print(f"{manifest}: {len(items)} items, {sum(i['role'] == 'source' for i in items)} sources")
+
+
+if __name__ == "__main__":
+    main()
