@@ -22,6 +22,7 @@ class UploadFacts:
     size: int
     metadata: Any = None
     keywords: list[str] = field(default_factory=list)
+    fingerprints: Any = None
 
 
 def sha256_of(file) -> str:
@@ -37,7 +38,18 @@ def inspect_upload(file, *, filename: str, allowed: tuple[str, ...]) -> UploadFa
     facts = UploadFacts(sniffed=sniffed, sha256=sha256_of(file), size=file.size)
     facts.metadata = _read_metadata(file, sniffed)
     facts.keywords = list(getattr(facts.metadata, "keywords", None) or [])
+    facts.fingerprints = _fingerprint(file, facts)
     return facts
+
+
+def _fingerprint(file, facts: UploadFacts):
+    from .fingerprinting import fingerprint_file
+
+    text = getattr(facts.metadata, "text", "") or ""
+    try:
+        return fingerprint_file(file, family=facts.sniffed.family, sha256=facts.sha256, text=text)
+    finally:
+        file.seek(0)
 
 
 def _read_metadata(file, sniffed: SniffedFile):
@@ -76,6 +88,7 @@ def apply_upload_facts(instance, facts: UploadFacts) -> None:
         instance.page_count = getattr(meta, "page_count", None)
         instance.extracted_text = getattr(meta, "text", "") or ""
     instance._pending_keywords = facts.keywords[:MAX_KEYWORD_TAGS]
+    instance._pending_fingerprints = facts.fingerprints
 
 
 def _fill_blank(instance, name: str, value) -> None:

@@ -91,6 +91,11 @@ def _body_text(page) -> str:
     return _join(*(strip_tags(part) for part in field.get_searchable_content(page.body)))
 
 
+def article_text(page) -> str:
+    """Summary and body as plain text: what the index and the text fingerprint read."""
+    return _join(page.summary, page.summary_en, _body_text(page))
+
+
 def _article_record(page) -> SearchRecord:
     published_at = page.first_published_at
     return SearchRecord(
@@ -99,7 +104,7 @@ def _article_record(page) -> SearchRecord:
         type="article",
         title=page.title,
         title_en=page.title_en,
-        text=_join(page.summary, page.summary_en, _body_text(page)),
+        text=article_text(page),
         year=published_at.year if published_at else None,
         published_at=published_at,
         is_public=page.live and not page.get_view_restrictions().exists(),

@@ -1,8 +1,12 @@
+import os
 import shutil
+import uuid
 
 import pytest
 from django.utils import translation
 
+from search import availability
+from search.backends import _elastic_backend, get_elastic_backend
 from tests.factories import AgencyFactory, editor_of
 
 
@@ -41,3 +45,31 @@ def editor_a(agency_a):
 @pytest.fixture
 def editor_b(agency_b):
     return editor_of(agency_b)
+
+
+# Search and duplicate tests run on the database backend, and on Elasticsearch when
+# ELASTICSEARCH_URL is set (scripts/services.sh up es; eval "$(scripts/services.sh env)").
+@pytest.fixture(params=["database", "elasticsearch"])
+def backend_name(request, settings):
+    url = os.environ.get("ELASTICSEARCH_URL")
+    if request.param == "elasticsearch" and not url:
+        pytest.skip("ELASTICSEARCH_URL is not set: start it with `scripts/services.sh up es`")
+    alias = f"ncrl-test-{uuid.uuid4().hex[:10]}"
+    settings.LIBRARY_SEARCH = {
+        **settings.LIBRARY_SEARCH,
+        "URL": url if request.param == "elasticsearch" else None,
+        "INDEX": alias,
+        "REPLICAS": 0,
+        "RETRY_AFTER_SECONDS": 0,
+        "TIMEOUT_SECONDS": 10,
+    }
+    _elastic_backend.cache_clear()
+    availability.reset()
+    yield request.param
+    elastic = get_elastic_backend()
+    if elastic is not None:
+        indices = elastic.client.options(ignore_status=404).indices.get_alias(name=alias)
+        for index in indices if "error" not in indices else []:
+            elastic.client.indices.delete(index=index)
+    _elastic_backend.cache_clear()
+    availability.reset()

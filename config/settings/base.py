@@ -234,7 +234,9 @@ LIBRARY_SEARCH = {
     # After a failure, queries go straight to the database for this long before trying again.
     "RETRY_AFTER_SECONDS": env_int("ELASTICSEARCH_RETRY_AFTER_SECONDS", 15),
     # Callables (dotted paths) giving (terms, fingerprints) of an instance for duplicate matching.
-    "TERM_PROVIDERS": env_list("LIBRARY_SEARCH_TERM_PROVIDERS"),
+    "TERM_PROVIDERS": env_list(
+        "LIBRARY_SEARCH_TERM_PROVIDERS", ["search.duplicates.terms.duplicate_terms"]
+    ),
 }
 # --- end of library search ---
 

@@ -1,0 +1,140 @@
+"""Which fingerprints a file gets, computing them, and keeping them with the asset.
+
+A failure to fingerprint never refuses an upload: the file has already passed validation, so the
+asset is stored and `fingerprint_assets` can try again later; the reason is logged.
+"""
+
+import logging
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+
+from search.folding import fold_words
+from search.keys import key_for
+
+from . import fingerprints
+from .fingerprints import exact
+from .models import AssetFingerprint
+
+logger = logging.getLogger(__name__)
+
+MODALITY_OF_FAMILY = {"image": "image", "video": "video", "audio": "audio"}
+CONTENT_HASHERS = {
+    "image": exact.image_content_hash,
+    "video": exact.media_content_hash,
+    "audio": exact.media_content_hash,
+    "document": exact.pdf_content_hash,
+}
+# Shorter texts (a caption, a title) share too many phrases with unrelated ones to compare.
+MIN_TEXT_WORDS = 40
+FINGERPRINT_VERSION = 1
+
+
+@dataclass
+class Fingerprinted:
+    """What an upload looks like to the duplicate matcher."""
+
+    sha256: str
+    content_hash: str = ""
+    modality: str | None = None
+    data: dict | None = None
+    text_data: dict | None = None
+    failures: list[str] = field(default_factory=list)
+
+    def rows(self) -> list[tuple[str, str, dict]]:
+        """(modality, content hash, data) of every fingerprint to store."""
+        rows = []
+        if self.modality and self.data is not None:
+            rows.append((self.modality, self.content_hash, self.data))
+        if self.text_data is not None:
+            rows.append(("text", "", self.text_data))
+        return rows
+
+
+@contextmanager
+def local_path(file):
+    """A path to the file's bytes: its own temporary file, or a copy written for the tools."""
+    if hasattr(file, "temporary_file_path"):
+        yield Path(file.temporary_file_path())
+        return
+    with tempfile.NamedTemporaryFile(prefix="ncrl-fp-") as copy:
+        file.seek(0)
+        while chunk := file.read(1024 * 1024):
+            copy.write(chunk)
+        copy.flush()
+        file.seek(0)
+        yield Path(copy.name)
+
+
+def text_fingerprint(text: str) -> dict | None:
+    if len(fold_words(text)) < MIN_TEXT_WORDS:
+        return None
+    return fingerprints.compute("text", text)
+
+
+def fingerprint_file(file, *, family: str, sha256: str, text: str = "") -> Fingerprinted:
+    """Content hash and perceptual fingerprint of an upload (plus its text, for documents)."""
+    result = Fingerprinted(sha256=sha256)
+    with local_path(file) as path:
+        result.content_hash = _attempt(result, "content", CONTENT_HASHERS.get(family), path) or ""
+        result.modality = MODALITY_OF_FAMILY.get(family)
+        if result.modality:
+            compute = fingerprints.compute
+            result.data = _attempt(result, result.modality, compute, result.modality, path)
+    if text:
+        result.text_data = _attempt(result, "text", text_fingerprint, text)
+    return result
+
+
+def _attempt(result: Fingerprinted, name: str, function, *args):
+    if function is None:
+        return None
+    try:
+        return function(*args)
+    except Exception as error:  # a tool or decoder failed on a file that passed validation
+        logger.warning("Fingerprint %s failed: %s", name, error)
+        result.failures.append(name)
+        return None
+
+
+def store_fingerprints(instance, fingerprinted: Fingerprinted) -> None:
+    """Replace the stored fingerprints of an asset or page with these."""
+    key = key_for(instance)
+    with transaction.atomic():
+        AssetFingerprint.objects.filter(key=key).delete()
+        for modality, content_hash, data in fingerprinted.rows():
+            terms = fingerprints.index_terms(modality, data)
+            if content_hash:
+                terms.append(f"content:{content_hash}")
+            AssetFingerprint.objects.create(
+                key=key,
+                modality=modality,
+                content_hash=content_hash,
+                data=data,
+                terms=terms,
+                version=FINGERPRINT_VERSION,
+            )
+
+
+def family_of(asset) -> str:
+    """The upload family of a stored asset, from its model (and for media, its type)."""
+    label = asset._meta.model_name
+    if label == "imageasset":
+        return "svg" if asset.file.name.lower().endswith(".svg") else "image"
+    if label == "documentasset":
+        return "document"
+    return asset.type
+
+
+def fingerprint_asset(asset) -> Fingerprinted:
+    """Fingerprint a stored asset from its file (management command, older assets)."""
+    text = getattr(asset, "extracted_text", "")
+    with asset.file.open("rb") as handle:
+        found = fingerprint_file(
+            handle, family=family_of(asset), sha256=asset.content_sha256, text=text
+        )
+    store_fingerprints(asset, found)
+    return found

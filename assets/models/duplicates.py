@@ -1,0 +1,80 @@
+"""What editors decided about near copies, and the groups of assets that are one work."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Decision(models.TextChoices):
+    REUSE = "reuse", _("reuse the existing asset")
+    NEW_VERSION = "new_version", _("new version of the existing asset")
+    NOT_DUPLICATE = "not_duplicate", _("not a duplicate")
+
+
+class DuplicateDecision(models.Model):
+    """One editor's answer to "is this the same as that?", asked at upload time."""
+
+    candidate_key = models.CharField(_("existing asset"), max_length=64, db_index=True)
+    asset_key = models.CharField(
+        _("uploaded asset"),
+        max_length=64,
+        blank=True,
+        db_index=True,
+        help_text=_("Empty when the editor reused the existing asset and stored nothing."),
+    )
+    decision = models.CharField(_("decision"), max_length=20, choices=Decision.choices)
+    sha256 = models.CharField(_("SHA-256 of the upload"), max_length=64, blank=True)
+    filename = models.CharField(_("file name"), max_length=255, blank=True)
+    evidence = models.JSONField(_("why it matched"), default=dict)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    agency = models.ForeignKey(
+        "agencies.Agency", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("duplicate decision")
+        verbose_name_plural = _("duplicate decisions")
+        ordering = ["-decided_at"]
+
+    def __str__(self) -> str:
+        return f"{self.asset_key or self.filename} -> {self.candidate_key}: {self.decision}"
+
+
+class DuplicateGroup(models.Model):
+    """Assets that are the same work; the hub shows the canonical one and credits every agency."""
+
+    canonical_key = models.CharField(_("canonical asset"), max_length=64)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("duplicate group")
+        verbose_name_plural = _("duplicate groups")
+
+    def __str__(self) -> str:
+        return self.canonical_key
+
+
+class DuplicateMember(models.Model):
+    group = models.ForeignKey(DuplicateGroup, on_delete=models.CASCADE, related_name="members")
+    key = models.CharField(_("asset"), max_length=64, unique=True)
+    agency = models.ForeignKey(
+        "agencies.Agency", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    relation = models.CharField(
+        _("relation"),
+        max_length=20,
+        choices=[("original", _("original")), ("copy", _("copy")), ("version", _("version"))],
+        default="copy",
+    )
+    byte_size = models.PositiveBigIntegerField(_("size in bytes"), null=True)
+    added_at = models.DateTimeField(_("added at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("duplicate group member")
+        verbose_name_plural = _("duplicate group members")
+
+    def __str__(self) -> str:
+        return self.key

@@ -1,0 +1,81 @@
+"""Find the assets an upload duplicates, and say why each one matched."""
+
+from dataclasses import dataclass, field
+
+from assets import fingerprints
+from assets.fingerprinting import Fingerprinted
+from assets.models import AssetFingerprint, DocumentAsset, ImageAsset, MediaAsset
+
+from .. import queries
+from ..keys import key_for
+
+CANDIDATES_PER_GROUP = 50
+MAX_MATCHES = 20
+ASSET_MODELS = (ImageAsset, DocumentAsset, MediaAsset)
+
+
+@dataclass
+class Match:
+    key: str
+    exact: bool
+    signal: str  # "sha256", "content", or the perceptual signal that decided
+    similarity: float
+    details: dict = field(default_factory=dict)
+
+    def as_evidence(self) -> dict:
+        return {
+            "key": self.key,
+            "exact": self.exact,
+            "signal": self.signal,
+            "similarity": self.similarity,
+            "details": self.details,
+        }
+
+
+def find_duplicates(upload: Fingerprinted, exclude: set[str] | frozenset = frozenset()) -> list:
+    """Exact matches first, then verified near matches, closest first; one entry per asset."""
+    found: dict[str, Match] = {}
+    for match in [*_same_bytes(upload), *_same_content(upload), *_near(upload, exclude)]:
+        if match.key not in exclude and match.key not in found:
+            found[match.key] = match
+    ordered = sorted(found.values(), key=lambda m: (not m.exact, -m.similarity, m.key))
+    return ordered[:MAX_MATCHES]
+
+
+def _same_bytes(upload: Fingerprinted) -> list[Match]:
+    if not upload.sha256:
+        return []
+    matches = []
+    for model in ASSET_MODELS:
+        for asset in model.objects.filter(content_sha256=upload.sha256).only("pk"):
+            matches.append(Match(key_for(asset), True, "sha256", 1.0, {"sha256": upload.sha256}))
+    return matches
+
+
+def _same_content(upload: Fingerprinted) -> list[Match]:
+    if not upload.content_hash:
+        return []
+    rows = AssetFingerprint.objects.filter(content_hash=upload.content_hash).values_list("key")
+    details = {"content_hash": upload.content_hash}
+    return [Match(key, True, "content", 1.0, details) for (key,) in rows]
+
+
+def _near(upload: Fingerprinted, exclude) -> list[Match]:
+    matches = []
+    for modality, _content_hash, data in upload.rows():
+        keys = _candidate_keys(modality, data) - set(exclude)
+        stored = AssetFingerprint.objects.filter(key__in=keys, modality=modality)
+        for row in stored.only("key", "data"):
+            verdict = fingerprints.compare(modality, data, row.data)
+            if verdict.same:
+                details = {"modality": modality, **verdict.details}
+                matches.append(Match(row.key, False, verdict.signal, verdict.similarity, details))
+    return matches
+
+
+def _candidate_keys(modality: str, data: dict) -> set[str]:
+    keys: set[str] = set()
+    for terms, needed in fingerprints.candidate_terms(modality, data):
+        shared = queries.find_by_terms(terms, limit=CANDIDATES_PER_GROUP)
+        keys.update(key for key, count in shared if count >= needed)
+    return keys

@@ -1,0 +1,78 @@
+"""Duplicate matching across agencies, through the same upload path as every door."""
+
+import pytest
+from django.core.files.base import ContentFile
+from django.test import TestCase
+from PIL.PngImagePlugin import PngInfo
+
+from assets.ingest import create_asset
+from assets.models import AssetFingerprint, ImageAsset
+from search.duplicates import find_duplicates
+from search.keys import key_for
+from tests.duplicates.media import bordered, cropped, encoded, scene
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _both_backends(backend_name):
+    return backend_name
+
+
+def store(agency, content: bytes, name: str = "anh.png", **fields):
+    """Store an asset the way every door does; its index tasks run as it commits."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return create_asset(
+            ImageAsset,
+            ContentFile(content, name=name),
+            filename=name,
+            collection=agency.collection,
+            title=name,
+            is_published=True,
+            **fields,
+        )
+
+
+def check(agency, content: bytes, name: str = "moi.png"):
+    """What the upload check finds for these bytes, without storing them."""
+    from assets.ingest import inspect_upload
+
+    facts = inspect_upload(ContentFile(content, name=name), filename=name, allowed=("image",))
+    return find_duplicates(facts.fingerprints)
+
+
+def test_identical_bytes_are_an_exact_match_whoever_holds_them(agency_a, agency_b):
+    original = store(agency_a, encoded(scene(1)))
+    [match] = check(agency_b, encoded(scene(1)))
+    assert (match.key, match.exact, match.signal) == (key_for(original), True, "sha256")
+
+
+def test_a_metadata_only_change_is_an_exact_content_match(agency_a, agency_b):
+    original = store(agency_a, encoded(scene(2)))
+    captioned = PngInfo()
+    captioned.add_text("Description", "Ảnh đã sửa chú thích")
+    [match] = check(agency_b, encoded(scene(2), pnginfo=captioned))
+    assert (match.key, match.exact, match.signal) == (key_for(original), True, "content")
+
+
+@pytest.mark.parametrize("transform", [cropped, bordered], ids=["crop", "border"])
+def test_a_transformed_copy_is_a_near_match_with_its_reason(agency_a, agency_b, transform):
+    original = store(agency_a, encoded(scene(3)))
+    matches = check(agency_b, encoded(transform(scene(3)), "JPEG", quality=85), "copy.jpg")
+    assert [m.key for m in matches] == [key_for(original)]
+    assert not matches[0].exact
+    assert matches[0].signal in ("pdq", "local-features")
+    assert 0 < matches[0].similarity <= 1
+
+
+def test_a_different_picture_matches_nothing(agency_a, agency_b):
+    store(agency_a, encoded(scene(4)))
+    assert check(agency_b, encoded(scene(5))) == []
+
+
+def test_fingerprints_are_stored_with_the_asset_and_go_with_it(agency_a):
+    asset = store(agency_a, encoded(scene(6)))
+    key = key_for(asset)
+    assert AssetFingerprint.objects.filter(key=key, modality="image").exists()
+    asset.delete()
+    assert not AssetFingerprint.objects.filter(key=key).exists()
