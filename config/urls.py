@@ -21,6 +21,7 @@ urlpatterns = [
     path("assets/", include(asset_urls)),
     path("api/v2/", api_router.urls),
     path("api/search/", include("search.urls")),
+    path("api/duplicates/", include("search.duplicates.urls")),
     path("search/", hub_search, name="hub_search"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

@@ -25,6 +25,7 @@ class DuplicateDecision(models.Model):
     decision = models.CharField(_("decision"), max_length=20, choices=Decision.choices)
     sha256 = models.CharField(_("SHA-256 of the upload"), max_length=64, blank=True)
     filename = models.CharField(_("file name"), max_length=255, blank=True)
+    byte_size = models.PositiveBigIntegerField(_("size in bytes"), null=True)
     evidence = models.JSONField(_("why it matched"), default=dict)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

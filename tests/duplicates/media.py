@@ -11,7 +11,7 @@ def scene(seed: int, size=(480, 360)) -> Image.Image:
     rng = np.random.default_rng(seed)
     width, height = size
     field = np.zeros((height, width))
-    for octave in range(1, 6):
+    for octave in range(1, 8):
         cells = rng.random((2**octave + 2, 2**octave + 2))
         layer = Image.fromarray((cells * 255).astype(np.uint8)).resize(size, Image.BICUBIC)
         field += np.asarray(layer, dtype=float) / octave
@@ -20,7 +20,7 @@ def scene(seed: int, size=(480, 360)) -> Image.Image:
     pixels = field[..., None] * palette[0] + (1 - field[..., None]) * palette[1]
     image = Image.fromarray(pixels.astype(np.uint8))
     draw = ImageDraw.Draw(image)
-    for _ in range(6):
+    for _ in range(25):
         x, y, r = (
             int(v) for v in (rng.integers(0, width), rng.integers(0, height), rng.integers(15, 50))
         )

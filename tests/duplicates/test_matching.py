@@ -2,13 +2,12 @@
 
 import pytest
 from django.core.files.base import ContentFile
-from django.test import TestCase
 from PIL.PngImagePlugin import PngInfo
 
-from assets.ingest import create_asset
-from assets.models import AssetFingerprint, ImageAsset
+from assets.models import AssetFingerprint
 from search.duplicates import find_duplicates
 from search.keys import key_for
+from tests.duplicates.library import store
 from tests.duplicates.media import bordered, cropped, encoded, scene
 
 pytestmark = pytest.mark.django_db
@@ -17,20 +16,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _both_backends(backend_name):
     return backend_name
-
-
-def store(agency, content: bytes, name: str = "anh.png", **fields):
-    """Store an asset the way every door does; its index tasks run as it commits."""
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        return create_asset(
-            ImageAsset,
-            ContentFile(content, name=name),
-            filename=name,
-            collection=agency.collection,
-            title=name,
-            is_published=True,
-            **fields,
-        )
 
 
 def check(agency, content: bytes, name: str = "moi.png"):

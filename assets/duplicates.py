@@ -1,0 +1,88 @@
+"""Editors' decisions about near copies, and the groups of assets that are one work.
+
+A "reuse" decision keeps nothing of the upload; "new version of" and kept exact copies join the
+existing asset's group, whose canonical asset (the first one) is what the hub shows.
+"""
+
+from django.db import transaction
+from django.db.models import Sum
+
+from search.keys import instance_for_key, key_for
+
+from .models import Decision, DuplicateDecision, DuplicateGroup, DuplicateMember
+
+RELATION_OF_DECISION = {Decision.NEW_VERSION: "version", Decision.REUSE: "copy"}
+
+
+def record_decision(
+    *, candidate_key: str, decision: str, user, asset=None, evidence=None, **upload
+) -> DuplicateDecision:
+    """Write down what the editor decided; versions join the candidate's group."""
+    agency = getattr(asset, "agency", None) or _agency_of_user(user)
+    with transaction.atomic():
+        recorded = DuplicateDecision.objects.create(
+            candidate_key=candidate_key,
+            asset_key=key_for(asset) if asset is not None else "",
+            decision=decision,
+            evidence=evidence or {},
+            user=user if user and user.is_authenticated else None,
+            agency=agency,
+            sha256=upload.get("sha256", "") or getattr(asset, "content_sha256", ""),
+            filename=upload.get("filename", ""),
+            byte_size=upload.get("byte_size") or getattr(asset, "byte_size", None),
+        )
+        if asset is not None and decision == Decision.NEW_VERSION:
+            join_group(candidate_key, asset, relation="version")
+    return recorded
+
+
+def join_group(canonical_key: str, asset, relation: str = "copy") -> DuplicateGroup:
+    """Put `asset` in the group of `canonical_key` (creating it, canonical first)."""
+    canonical_member = DuplicateMember.objects.filter(key=canonical_key).first()
+    if canonical_member is None:
+        group = DuplicateGroup.objects.create(canonical_key=canonical_key)
+        canonical = instance_for_key(canonical_key)
+        _add_member(group, canonical_key, canonical, "original")
+    else:
+        group = canonical_member.group
+    key = key_for(asset)
+    existing = DuplicateMember.objects.filter(key=key).first()
+    if existing is not None and existing.group_id != group.pk:
+        _merge(existing.group, into=group)
+    elif existing is None:
+        _add_member(group, key, asset, relation)
+    return group
+
+
+def _add_member(group, key: str, instance, relation: str) -> None:
+    DuplicateMember.objects.create(
+        group=group,
+        key=key,
+        agency=getattr(instance, "agency", None),
+        relation=relation,
+        byte_size=getattr(instance, "byte_size", None),
+    )
+
+
+def _merge(group: DuplicateGroup, *, into: DuplicateGroup) -> None:
+    group.members.update(group=into)
+    DuplicateMember.objects.filter(key=group.canonical_key).update(relation="copy")
+    group.delete()
+
+
+def group_of(key: str) -> DuplicateGroup | None:
+    member = DuplicateMember.objects.select_related("group").filter(key=key).first()
+    return member.group if member else None
+
+
+def bytes_saved_by_reuse() -> int:
+    reused = DuplicateDecision.objects.filter(decision=Decision.REUSE, asset_key="")
+    return reused.aggregate(total=Sum("byte_size"))["total"] or 0
+
+
+def _agency_of_user(user):
+    from cms.agencies.access import agencies_of
+
+    if user is None or not user.is_authenticated:
+        return None
+    return next(iter(agencies_of(user)), None)

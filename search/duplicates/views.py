@@ -1,0 +1,124 @@
+"""The duplicate check as an API: send a file or its fingerprints, learn what it duplicates; then
+say what you decided. Authenticated like uploads (admin session with CSRF, or an API token)."""
+
+import json
+
+from django.core import signing
+from django.http import JsonResponse
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from django.views.decorators.csrf import csrf_exempt
+
+from assets import fingerprints
+from assets.fingerprinting import Fingerprinted
+from assets.fingerprints import MODALITIES
+from assets.models import Decision
+from assets.tus.auth import uploading_user
+from assets.tus.protocol import ProtocolError
+from assets.validation import UploadRejected
+
+from .checking import check_uploaded_file, decide
+from .matching import find_duplicates
+from .presentation import describe_all, resolve_reference
+
+HEX = frozenset("0123456789abcdef")
+
+
+def _error(message, status: int = 400, code: str = "invalid") -> JsonResponse:
+    return JsonResponse({"error": str(message), "code": code}, status=status)
+
+
+@method_decorator(csrf_exempt, name="dispatch")
+class AuthenticatedJsonView(View):
+    """POST only; the CSRF check is done by `uploading_user` for sessions (tokens need none)."""
+
+    http_method_names = ["post", "options"]
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            request.user = uploading_user(request)
+        except ProtocolError as error:
+            return _error(error.message, error.status, "unauthorised")
+        return super().dispatch(request, *args, **kwargs)
+
+
+class CheckView(AuthenticatedJsonView):
+    def post(self, request):
+        if "file" in request.FILES:
+            upload = request.FILES["file"]
+            try:
+                fingerprinted = check_uploaded_file(upload)
+            except UploadRejected as error:
+                return _error(" ".join(error.messages), 422, error.code or "rejected")
+        else:
+            try:
+                fingerprinted = _fingerprints_from_json(request.body)
+            except ValueError as error:
+                return _error(error)
+        matches = find_duplicates(fingerprinted)
+        return JsonResponse(
+            {
+                "sha256": fingerprinted.sha256,
+                "content_hash": fingerprinted.content_hash,
+                "modality": fingerprinted.modality,
+                "fingerprint": fingerprinted.data,
+                "exact": any(match.exact for match in matches),
+                "matches": describe_all(matches, request.user),
+            }
+        )
+
+
+def _fingerprints_from_json(body: bytes) -> Fingerprinted:
+    try:
+        sent = json.loads(body or b"{}")
+    except ValueError:
+        raise ValueError(_('Send a file (multipart field "file") or a JSON object.')) from None
+    if not isinstance(sent, dict):
+        raise ValueError(_('Send a file (multipart field "file") or a JSON object.'))
+    sha256 = str(sent.get("sha256", "")).lower()
+    if sha256 and (len(sha256) != 64 or not set(sha256) <= HEX):
+        raise ValueError(_('"sha256" must be 64 hexadecimal digits.'))
+    modality, data = sent.get("modality"), sent.get("fingerprint")
+    if modality is not None and modality not in MODALITIES:
+        raise ValueError(_('"modality" must be one of: image, video, audio, text.'))
+    if (modality is None) != (data is None) or (data is not None and not isinstance(data, dict)):
+        raise ValueError(_('Send "modality" and "fingerprint" together, as returned by a check.'))
+    if not (sha256 or sent.get("content_hash") or modality):
+        raise ValueError(_("Send at least a SHA-256, a content hash or a fingerprint."))
+    fingerprinted = Fingerprinted(sha256=sha256, content_hash=str(sent.get("content_hash", "")))
+    fingerprinted.modality, fingerprinted.data = modality, data
+    try:
+        if modality:
+            fingerprints.candidate_terms(modality, data)
+            fingerprints.compare(modality, data, data)
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+        raise ValueError(_("The fingerprint is not in the form a check returns.")) from None
+    return fingerprinted
+
+
+class DecisionView(AuthenticatedJsonView):
+    def post(self, request):
+        try:
+            sent = json.loads(request.body or b"{}")
+            candidate = _candidate_key(sent)
+        except (ValueError, AttributeError, signing.BadSignature):
+            return _error(_('Name the existing asset by its "candidate" key or "reference".'))
+        if sent.get("decision") not in Decision.values:
+            return _error(_('"decision" must be reuse, new_version or not_duplicate.'))
+        try:
+            recorded = decide(request.user, candidate, sent)
+        except PermissionError as error:
+            return _error(error, 403, "forbidden")
+        except LookupError as error:
+            return _error(error, 404, "not_found")
+        return JsonResponse({"success": True, "decision": recorded.decision, "id": recorded.pk})
+
+
+def _candidate_key(sent: dict) -> str:
+    if sent.get("reference"):
+        return resolve_reference(str(sent["reference"]))
+    key = str(sent.get("candidate", ""))
+    if ":" not in key:
+        raise ValueError(key)
+    return key
