@@ -138,3 +138,14 @@ def fingerprint_asset(asset) -> Fingerprinted:
         )
     store_fingerprints(asset, found)
     return found
+
+
+def stored_fingerprints(instance) -> Fingerprinted:
+    """The fingerprints kept for an asset or page, in the form the matcher takes."""
+    found = Fingerprinted(sha256=getattr(instance, "content_sha256", "") or "")
+    for row in AssetFingerprint.objects.filter(key=key_for(instance)):
+        if row.modality == "text":
+            found.text_data = row.data
+        else:
+            found.modality, found.data, found.content_hash = row.modality, row.data, row.content_hash
+    return found

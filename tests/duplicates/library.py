@@ -15,6 +15,5 @@ def store(agency, content: bytes, name: str = "anh.png", **fields):
             ContentFile(content, name=name),
             filename=name,
             collection=agency.collection,
-            title=name,
-            **{"is_published": True, **fields},
+            **{"title": name, "is_published": True, **fields},
         )

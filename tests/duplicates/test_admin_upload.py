@@ -1,0 +1,119 @@
+"""The admin's multiple image uploader (Wagtail's, with our matcher): exact and near copies of any
+agency's asset are shown side by side before the editor fills in the form, and each button
+records its decision; "reuse" keeps nothing of the upload."""
+
+import pytest
+from django.test import TestCase
+from django.urls import reverse
+
+from assets.models import DuplicateDecision, DuplicateMember, ImageAsset
+from search.keys import key_for
+from tests.duplicates.library import store
+from tests.duplicates.media import bordered, encoded, scene
+from tests.factories import upload
+
+pytestmark = pytest.mark.django_db
+
+
+def upload_in_admin(client, agency, content: bytes, name: str) -> dict:
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(
+            reverse("wagtailimages:add_multiple"),
+            {"files[]": upload(name, content), "collection": agency.collection_id},
+        )
+    assert response.status_code == 200
+    answer = response.json()
+    assert answer["success"], answer
+
+    return answer
+
+
+def press(client, html: str, decision: str):
+    """Post the decision URL the confirmation offers for `decision` (what the buttons do)."""
+    import re
+
+    pattern = r'(?:href|data-duplicate-decision-url)="([^"]*decision=' + decision + r'[^"]*)"'
+    url = re.search(pattern, html).group(1).replace("&amp;", "&")
+    return client.post(url)
+
+
+def test_an_exact_copy_is_offered_for_reuse_and_reuse_keeps_nothing(
+    client, agency_a, agency_b, editor_b
+):
+    original = store(agency_a, encoded(scene(21)), title="Bản đồ số tỉnh")
+    client.force_login(editor_b)
+    answer = upload_in_admin(client, agency_b, encoded(scene(21)), "ban-do.png")
+    assert answer["duplicate"] is True
+    html = answer["confirm_duplicate_upload"]
+    assert "Bản đồ số tỉnh" in html and agency_a.name in html and "Identical" in html
+
+    response = press(client, html, "reuse")
+    assert response.json() == {"success": True}
+    assert list(ImageAsset.objects.all()) == [original]
+    decision = DuplicateDecision.objects.get()
+    assert (decision.decision, decision.candidate_key, decision.asset_key) == (
+        "reuse",
+        key_for(original),
+        "",
+    )
+    assert original.file.storage.exists(original.file.name)  # the shared original stays
+
+
+def test_a_near_copy_shows_why_and_new_version_joins_the_group(
+    client, agency_a, agency_b, editor_b
+):
+    original = store(agency_a, encoded(scene(22)))
+    client.force_login(editor_b)
+    answer = upload_in_admin(client, agency_b, encoded(bordered(scene(22)), "JPEG"), "v2.jpg")
+    assert answer["duplicate"] is True
+    html = answer["confirm_duplicate_upload"]
+    assert "distance" in html and agency_a.name in html
+    mine = ImageAsset.objects.exclude(pk=original.pk).get()
+
+    assert press(client, html, "new_version").status_code == 200
+    assert DuplicateDecision.objects.get().decision == "new_version"
+    members = dict(DuplicateMember.objects.values_list("key", "relation"))
+    assert members == {key_for(original): "original", key_for(mine): "version"}
+
+
+def test_not_a_duplicate_is_recorded_and_the_upload_stays(client, agency_a, agency_b, editor_b):
+    store(agency_a, encoded(scene(23)))
+    client.force_login(editor_b)
+    answer = upload_in_admin(client, agency_b, encoded(bordered(scene(23)), "JPEG"), "khac.jpg")
+    assert press(client, answer["confirm_duplicate_upload"], "not_duplicate").status_code == 200
+    assert DuplicateDecision.objects.get().decision == "not_duplicate"
+    assert ImageAsset.objects.count() == 2
+    assert not DuplicateMember.objects.exists()
+
+
+def test_a_new_picture_goes_straight_to_the_form(client, agency_a, agency_b, editor_b):
+    store(agency_a, encoded(scene(24)))
+    client.force_login(editor_b)
+    answer = upload_in_admin(client, agency_b, encoded(scene(25)), "moi.png")
+    assert answer["duplicate"] is False and "form" in answer
+
+
+def test_only_the_uploader_may_decide_about_an_upload(
+    client, agency_a, agency_b, editor_b, editor_a
+):
+    store(agency_a, encoded(scene(26)))
+    client.force_login(editor_b)
+    html = upload_in_admin(client, agency_b, encoded(scene(26)), "anh.png")[
+        "confirm_duplicate_upload"
+    ]
+    client.force_login(editor_a)
+    assert press(client, html, "reuse").status_code == 400
+    assert ImageAsset.objects.count() == 2 and not DuplicateDecision.objects.exists()
+
+
+def test_the_multiple_uploader_checks_files_before_keeping_them(client, agency_b, editor_b):
+    client.force_login(editor_b)
+    response = client.post(
+        reverse("wagtailimages:add_multiple"),
+        {
+            "files[]": upload("hong.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 64),
+            "collection": agency_b.collection_id,
+        },
+    )
+    assert response.json()["success"] is False
+    assert not ImageAsset.objects.exists()
