@@ -5,11 +5,11 @@ existing asset's group, whose canonical asset (the first one) is what the hub sh
 """
 
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Count, Sum
 
 from search.keys import instance_for_key, key_for
 
-from .models import Decision, DuplicateDecision, DuplicateGroup, DuplicateMember
+from .models import AssetFingerprint, Decision, DuplicateDecision, DuplicateGroup, DuplicateMember
 
 RELATION_OF_DECISION = {Decision.NEW_VERSION: "version", Decision.REUSE: "copy"}
 
@@ -86,3 +86,52 @@ def _agency_of_user(user):
     if user is None or not user.is_authenticated:
         return None
     return next(iter(agencies_of(user)), None)
+
+
+def group_exact_copies() -> int:
+    """Assets with the same bytes or the same content join the group of the oldest one."""
+    joined = 0
+    for keys in _keys_by_sha256() + _keys_by_content_hash():
+        canonical, *copies = sorted(
+            keys, key=lambda key: (key.split(":")[0], int(key.split(":")[1]))
+        )
+        for key in copies:
+            copy = instance_for_key(key)
+            if copy is not None and group_of(key) is None:
+                join_group(canonical, copy)
+                joined += 1
+    return joined
+
+
+def _keys_by_sha256() -> list[list[str]]:
+    from .models import DocumentAsset, ImageAsset, MediaAsset
+
+    groups = []
+    for model in (ImageAsset, DocumentAsset, MediaAsset):
+        shared = (
+            model.objects.exclude(content_sha256="")
+            .values("content_sha256")
+            .annotate(n=Count("pk"))
+            .filter(n__gt=1)
+        )
+        for row in shared:
+            assets = model.objects.filter(content_sha256=row["content_sha256"])
+            groups.append([key_for(asset) for asset in assets.only("pk")])
+    return groups
+
+
+def _keys_by_content_hash() -> list[list[str]]:
+    shared = (
+        AssetFingerprint.objects.exclude(content_hash="")
+        .values("content_hash")
+        .annotate(n=Count("pk"))
+        .filter(n__gt=1)
+    )
+    return [
+        list(
+            AssetFingerprint.objects.filter(content_hash=row["content_hash"]).values_list(
+                "key", flat=True
+            )
+        )
+        for row in shared
+    ]

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "cms.pages",
     "cms.api",
     "cms.demo",
+    "cms.reports",
     "assets",
     "transcoding",
     "search",

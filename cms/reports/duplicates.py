@@ -1,0 +1,70 @@
+"""The duplicates report: groups of one work, bytes saved, which agency duplicates whom."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Sum
+
+from assets.duplicates import bytes_saved_by_reuse
+from assets.models import (
+    Decision,
+    DocumentAsset,
+    DuplicateDecision,
+    DuplicateGroup,
+    ImageAsset,
+    MediaAsset,
+)
+from search.keys import instance_for_key
+
+
+@dataclass
+class DuplicatesReport:
+    groups: list[dict] = field(default_factory=list)
+    shared_bytes: int = 0  # stored once although several assets hold them
+    reused_bytes: int = 0  # uploads not kept because the editor reused an existing asset
+    pairs: list[tuple[str, str, int]] = field(default_factory=list)  # (copier, original, count)
+    decisions: dict = field(default_factory=dict)
+
+    @property
+    def bytes_saved(self) -> int:
+        return self.shared_bytes + self.reused_bytes
+
+
+def build_report() -> DuplicatesReport:
+    report = DuplicatesReport(shared_bytes=_shared_bytes(), reused_bytes=bytes_saved_by_reuse())
+    pairs: Counter = Counter()
+    for group in DuplicateGroup.objects.prefetch_related("members__agency").order_by("-created_at"):
+        canonical = instance_for_key(group.canonical_key)
+        members = list(group.members.all())
+        origin = next((m.agency for m in members if m.key == group.canonical_key), None)
+        for member in members:
+            if member.key != group.canonical_key and member.agency and origin:
+                pairs[(member.agency.name, origin.name)] += 1
+        report.groups.append(
+            {"canonical": canonical, "key": group.canonical_key, "members": members}
+        )
+    for decision in DuplicateDecision.objects.filter(decision=Decision.REUSE).select_related(
+        "agency"
+    ):
+        original = instance_for_key(decision.candidate_key)
+        if decision.agency and original is not None and original.agency:
+            pairs[(decision.agency.name, original.agency.name)] += 1
+    report.pairs = sorted(((a, b, n) for (a, b), n in pairs.items()), key=lambda p: -p[2])
+    report.decisions = dict(
+        DuplicateDecision.objects.values_list("decision").annotate(n=Count("pk")).order_by()
+    )
+    return report
+
+
+def _shared_bytes() -> int:
+    """Bytes that content-addressed storage keeps once for assets with the same SHA-256."""
+    saved = 0
+    for model in (ImageAsset, DocumentAsset, MediaAsset):
+        shared = (
+            model.objects.exclude(content_sha256="")
+            .values("content_sha256")
+            .annotate(n=Count("pk"), size=Sum("byte_size"))
+            .filter(n__gt=1)
+        )
+        saved += sum((row["size"] or 0) * (row["n"] - 1) // row["n"] for row in shared)
+    return saved

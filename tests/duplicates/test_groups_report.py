@@ -1,0 +1,51 @@
+"""Exact copies stored before duplicate detection are fingerprinted and grouped by the command; the
+report shows the groups, the bytes saved and which agency duplicated whom."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from assets.duplicates import record_decision
+from assets.models import AssetFingerprint, Decision, DuplicateMember
+from cms.reports.duplicates import build_report
+from search.keys import key_for
+from tests.duplicates.library import store
+from tests.duplicates.media import encoded, scene
+
+pytestmark = pytest.mark.django_db
+
+
+def test_command_fingerprints_old_assets_and_groups_exact_copies(agency_a, agency_b):
+    first = store(agency_a, encoded(scene(31)))
+    copy = store(agency_b, encoded(scene(31)))
+    AssetFingerprint.objects.all().delete()  # as if stored before fingerprints existed
+
+    output = io.StringIO()
+    call_command("fingerprint_assets", stdout=output)
+
+    assert "fingerprinted 2" in output.getvalue()
+    assert AssetFingerprint.objects.filter(key=key_for(copy), modality="image").exists()
+    members = dict(DuplicateMember.objects.values_list("key", "relation"))
+    assert members == {key_for(first): "original", key_for(copy): "copy"}
+    report = build_report()
+    assert report.shared_bytes == first.byte_size
+    assert report.pairs == [(agency_b.name, agency_a.name, 1)]
+
+
+def test_report_counts_reused_uploads_and_renders_for_admins(
+    client, agency_a, agency_b, editor_b, admin_user
+):
+    original = store(agency_a, encoded(scene(32)))
+    record_decision(
+        candidate_key=key_for(original), decision=Decision.REUSE, user=editor_b, byte_size=5000
+    )
+    report = build_report()
+    assert report.reused_bytes == 5000 and report.decisions == {"reuse": 1}
+    assert report.pairs == [(agency_b.name, agency_a.name, 1)]
+
+    client.force_login(admin_user)
+    page = client.get(reverse("reports_duplicates"))
+    assert page.status_code == 200
+    assert 'data-bytes-saved="5000"' in page.content.decode()
