@@ -135,3 +135,27 @@ def _keys_by_content_hash() -> list[list[str]]:
         )
         for row in shared
     ]
+
+
+def groups_of(keys: list[str]) -> dict[str, dict]:
+    """For each grouped key: its group's canonical key and every agency holding the work."""
+    members = DuplicateMember.objects.filter(key__in=keys).select_related("group")
+    group_ids = {member.group_id for member in members}
+    agencies: dict[int, list[str]] = {}
+    for member in DuplicateMember.objects.filter(group_id__in=group_ids).select_related("agency"):
+        names = agencies.setdefault(member.group_id, [])
+        if member.agency and member.agency.name not in names:
+            names.append(member.agency.name)
+    return {
+        member.key: {"canonical": member.group.canonical_key, "agencies": agencies[member.group_id]}
+        for member in members
+    }
+
+
+def credited_agencies(asset) -> list[str]:
+    """Every agency holding the same work as `asset` (its own first), for the API and the hub."""
+    key = key_for(asset)
+    group = groups_of([key]).get(key)
+    own = asset.agency.name if asset.agency else None
+    names = group["agencies"] if group else []
+    return ([own] if own else []) + [name for name in names if name != own]

@@ -123,6 +123,13 @@ class AssetMetadata(models.Model):
         )
         return self.is_published and not embargoed
 
+    @property
+    def credited_agencies(self) -> list[str]:
+        """This agency and every other agency holding the same work (duplicate group)."""
+        from ..duplicates import credited_agencies
+
+        return credited_agencies(self)
+
     def save(self, *args, **kwargs):
         self.assign_agency_from_collection()
         super().save(*args, **kwargs)

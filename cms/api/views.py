@@ -19,6 +19,7 @@ ASSET_BODY_FIELDS = [
     "source_url",
     "content_sha256",
     "byte_size",
+    "credited_agencies",
 ]
 
 

@@ -2,6 +2,7 @@
 
 from django.template.response import TemplateResponse
 
+from assets.duplicates import groups_of
 from search import queries
 from search.documents import FACET_FIELDS
 
@@ -17,6 +18,7 @@ def hub_search(request):
     results = (
         queries.search(query, filters=filters, page=page, size=20) if (query or filters) else None
     )
+    rows = _canonical_rows(results) if results else []
     return TemplateResponse(
         request,
         "pages/search.html",
@@ -24,6 +26,20 @@ def hub_search(request):
             "query": query,
             "filters": filters,
             "results": results,
+            "rows": rows,
             "page_number": page,
         },
     )
+
+
+def _canonical_rows(results) -> list[tuple]:
+    """(hit, agencies credited): copies of one work show once, as their canonical asset."""
+    groups = groups_of([hit.key for hit in results.hits])
+    rows = []
+    for hit in results.hits:
+        group = groups.get(hit.key)
+        if group is None:
+            rows.append((hit, []))
+        elif group["canonical"] == hit.key:
+            rows.append((hit, group["agencies"]))
+    return rows

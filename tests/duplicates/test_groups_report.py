@@ -49,3 +49,21 @@ def test_report_counts_reused_uploads_and_renders_for_admins(
     page = client.get(reverse("reports_duplicates"))
     assert page.status_code == 200
     assert 'data-bytes-saved="5000"' in page.content.decode()
+
+
+def test_the_hub_and_the_api_show_one_work_once_crediting_every_agency(
+    client, agency_a, agency_b, editor_b
+):
+    title = "Bản đồ chuyển đổi số cấp xã"
+    original = store(agency_a, encoded(scene(33)), title=title)
+    version = store(agency_b, encoded(scene(33), "JPEG", quality=70), "v2.jpg", title=title)
+    record_decision(
+        candidate_key=key_for(original), decision=Decision.NEW_VERSION, user=editor_b, asset=version
+    )
+
+    page = client.get("/search/", {"q": "ban do chuyen doi so"}).content.decode()
+    assert page.count(title) == 1
+    assert f"{agency_a.name}, {agency_b.name}" in page
+
+    detail = client.get(f"/api/v2/images/{version.pk}/").json()
+    assert detail["credited_agencies"] == [agency_b.name, agency_a.name]
