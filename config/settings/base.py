@@ -11,7 +11,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_int, env_list, env_required, env_str
+from .env import env_bool, env_int, env_json, env_list, env_required, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 DATA_DIR = Path(env_str("NCRL_DATA_DIR", str(BASE_DIR / "var")))
@@ -240,6 +240,11 @@ LIBRARY_SEARCH = {
     ),
 }
 # --- end of library search ---
+
+# Duplicate detection: the verification thresholds chosen with `make eval-dedup` are the defaults
+# in search.lsh.DEFAULT_THRESHOLDS; any of them can be overridden here, e.g.
+# DEDUP_THRESHOLDS='{"image_global_pdq": 36, "text_jaccard": 0.5}'.
+DEDUP_THRESHOLDS = env_json("DEDUP_THRESHOLDS")
 
 # --- Storage and resumable uploads ---
 # Asset files go through our subclass of the configured backend: originals are stored once under

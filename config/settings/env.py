@@ -1,5 +1,6 @@
 """Small readers for configuration that comes from environment variables."""
 
+import json
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -34,3 +35,14 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     if value is None:
         return list(default or [])
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_json(name: str, default: dict | None = None) -> dict:
+    """A JSON object from the environment, e.g. DEDUP_THRESHOLDS='{"text_jaccard": 0.5}'."""
+    value = env_str(name)
+    if value is None:
+        return dict(default or {})
+    parsed = json.loads(value)
+    if not isinstance(parsed, dict):
+        raise ImproperlyConfigured(f"{name} must be a JSON object")
+    return parsed
