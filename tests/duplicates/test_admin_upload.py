@@ -2,6 +2,8 @@
 agency's asset are shown side by side before the editor fills in the form, and each button
 records its decision; "reuse" keeps nothing of the upload."""
 
+import re
+
 import pytest
 from django.test import TestCase
 from django.urls import reverse
@@ -30,8 +32,6 @@ def upload_in_admin(client, agency, content: bytes, name: str) -> dict:
 
 def press(client, html: str, decision: str):
     """Post the decision URL the confirmation offers for `decision` (what the buttons do)."""
-    import re
-
     pattern = r'(?:href|data-duplicate-decision-url)="([^"]*decision=' + decision + r'[^"]*)"'
     url = re.search(pattern, html).group(1).replace("&amp;", "&")
     return client.post(url)
@@ -45,7 +45,8 @@ def test_an_exact_copy_is_offered_for_reuse_and_reuse_keeps_nothing(
     answer = upload_in_admin(client, agency_b, encoded(scene(21)), "ban-do.png")
     assert answer["duplicate"] is True
     html = answer["confirm_duplicate_upload"]
-    assert "Bản đồ số tỉnh" in html and agency_a.name in html and "Identical" in html
+    assert "Bản đồ số tỉnh" in html and agency_a.name in html
+    assert 'data-exact="true" data-signal="sha256"' in html
 
     response = press(client, html, "reuse")
     assert response.json() == {"success": True}
@@ -67,7 +68,8 @@ def test_a_near_copy_shows_why_and_new_version_joins_the_group(
     answer = upload_in_admin(client, agency_b, encoded(bordered(scene(22)), "JPEG"), "v2.jpg")
     assert answer["duplicate"] is True
     html = answer["confirm_duplicate_upload"]
-    assert "distance" in html and agency_a.name in html
+    assert 'data-exact="false"' in html and agency_a.name in html
+    assert re.search(r'data-signal="(pdq|local-features)"', html)
     mine = ImageAsset.objects.exclude(pk=original.pk).get()
 
     assert press(client, html, "new_version").status_code == 200
