@@ -13,12 +13,14 @@ from django.core.files import File
 from django.db import transaction
 from django.utils.text import slugify
 
+from assets.duplicates import group_of, join_group
 from assets.ingest import create_asset
 from assets.models import ImageAsset, MediaAsset
 from cms.agencies.models import Agency
 from cms.pages.models import ArticlePage
 from cms.taxonomy.models import Audience, Campaign, LegalDocument, Licence, Topic
 from search.folding import fold
+from search.keys import key_for
 
 from . import content, media
 
@@ -91,6 +93,14 @@ def load_media(agencies: dict[str, Agency], workdir: Path) -> dict[str, object]:
         kind="infographic", licence=cc_by, creator="Ban biên tập",
         credit_line="Bộ Khoa học và Công nghệ",
     )
+    repost = add_asset(
+        ImageAsset, agencies["so-khcn-dong-nai"],
+        media.make_repost(workdir / "chi-tieu-2030.png", workdir / "chi-tieu-2030-dang-lai.jpg"),
+        "Infographic: mục tiêu truyền thông đến năm 2030 (đăng lại)",
+        kind="infographic", licence=cc_by, credit_line="Bộ Khoa học và Công nghệ",
+    )
+    if group_of(key_for(repost)) is None:  # the demo's example of a duplicate group
+        join_group(key_for(infographic), repost)
     photo = add_asset(
         ImageAsset, agencies["so-khcn-dong-nai"], media.make_photo(workdir / "dong-nai.jpg", 3),
         "Ảnh: cảnh quan Đồng Nai", kind="photo", licence=cc_by,

@@ -35,6 +35,16 @@ def make_infographic(path: Path, title: str, figures: list[tuple[str, int]]) -> 
     return path
 
 
+def make_repost(source: Path, path: Path) -> Path:
+    """What another agency's website makes of an infographic: framed, smaller, recompressed."""
+    with Image.open(source) as original:
+        smaller = original.convert("RGB").resize((800, 1000))
+    framed = Image.new("RGB", (880, 1080), (255, 255, 255))
+    framed.paste(smaller, (40, 40))
+    framed.save(path, "JPEG", quality=80)
+    return path
+
+
 def make_photo(path: Path, seed: int) -> Path:
     """A photo-like landscape: sky gradient, hills and soft noise."""
     width, height = 1600, 1067
