@@ -2,14 +2,18 @@
 
 from dataclasses import dataclass, field
 
+from django.db.models import F, OuterRef, Q, Subquery
+
 from assets import fingerprints
 from assets.fingerprinting import Fingerprinted
 from assets.models import AssetFingerprint, DocumentAsset, ImageAsset, MediaAsset
 
 from .. import queries
 from ..keys import key_for
+from ..models import SearchEntry
 
 CANDIDATES_PER_GROUP = 50
+MAX_PENDING_CANDIDATES = 200
 MAX_MATCHES = 20
 ASSET_MODELS = (ImageAsset, DocumentAsset, MediaAsset)
 
@@ -74,8 +78,20 @@ def _near(upload: Fingerprinted, exclude) -> list[Match]:
 
 
 def _candidate_keys(modality: str, data: dict) -> set[str]:
-    keys: set[str] = set()
+    keys = _not_yet_indexed(modality)
     for terms, needed in fingerprints.candidate_terms(modality, data):
         shared = queries.find_by_terms(terms, limit=CANDIDATES_PER_GROUP)
         keys.update(key for key, count in shared if count >= needed)
     return keys
+
+
+def _not_yet_indexed(modality: str) -> set[str]:
+    """Fingerprints stored after their index entry was last written (the index task is queued):
+    two agencies uploading the same file minutes apart must still meet. Normally a handful."""
+    indexed_at = SearchEntry.objects.filter(key=OuterRef("key")).values("updated_at")[:1]
+    pending = (
+        AssetFingerprint.objects.filter(modality=modality)
+        .annotate(indexed_at=Subquery(indexed_at))
+        .filter(Q(indexed_at__isnull=True) | Q(indexed_at__lt=F("created_at")))
+    )
+    return set(pending.values_list("key", flat=True)[:MAX_PENDING_CANDIDATES])

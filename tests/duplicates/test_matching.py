@@ -4,9 +4,11 @@ import pytest
 from django.core.files.base import ContentFile
 from PIL.PngImagePlugin import PngInfo
 
-from assets.models import AssetFingerprint
+from assets.ingest import create_asset
+from assets.models import AssetFingerprint, ImageAsset
 from search.duplicates import find_duplicates
 from search.keys import key_for
+from search.models import SearchEntry
 from tests.duplicates.library import store
 from tests.duplicates.media import bordered, cropped, encoded, scene
 
@@ -61,3 +63,18 @@ def test_fingerprints_are_stored_with_the_asset_and_go_with_it(agency_a):
     assert AssetFingerprint.objects.filter(key=key, modality="image").exists()
     asset.delete()
     assert not AssetFingerprint.objects.filter(key=key).exists()
+
+
+def test_a_copy_is_found_before_the_index_has_caught_up(agency_a, agency_b):
+    # Stored without running the index task (as when the worker is busy): the matcher still
+    # verifies the fingerprints that are not indexed yet.
+    original = create_asset(
+        ImageAsset,
+        ContentFile(encoded(scene(7)), name="anh.png"),
+        filename="anh.png",
+        collection=agency_a.collection,
+        title="anh",
+    )
+    assert not SearchEntry.objects.filter(key=key_for(original)).exists()
+    matches = check(agency_b, encoded(cropped(scene(7)), "JPEG", quality=85), "copy.jpg")
+    assert [m.key for m in matches] == [key_for(original)]
