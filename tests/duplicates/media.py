@@ -1,6 +1,9 @@
 """Pictures with real texture for the duplicate tests: flat colours have no perceptual content."""
 
 import io
+import subprocess
+import wave
+from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageOps
@@ -43,3 +46,52 @@ def cropped(image: Image.Image, share: float = 0.08) -> Image.Image:
 
 def bordered(image: Image.Image) -> Image.Image:
     return ImageOps.expand(image, border=30, fill=(255, 255, 255))
+
+
+def ffmpeg(*arguments: str) -> None:
+    subprocess.run(["ffmpeg", "-v", "error", "-nostdin", "-y", *arguments], check=True, timeout=120)
+
+
+def clip(path: Path, source: str, seconds: int = 10) -> Path:
+    """A clip from an ffmpeg test source (moving content), with a soundtrack of filtered noise."""
+    ffmpeg(
+        "-f", "lavfi", "-i", source,
+        "-f", "lavfi", "-i", f"anoisesrc=d={seconds}:c=pink:seed=7",
+        "-t", str(seconds), "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac", str(path),
+    )  # fmt: skip
+    return path
+
+
+def trimmed_smaller(source: Path, path: Path, start: float) -> Path:
+    """Re-encoded from `start`, at a smaller size and another bit rate."""
+    ffmpeg("-ss", str(start), "-i", str(source), "-vf", "scale=240:-2", "-c:v", "libx264",
+           "-b:v", "300k", "-c:a", "aac", "-b:a", "64k", str(path))  # fmt: skip
+    return path
+
+
+def melody(path: Path, seed: int, seconds: int = 20) -> Path:
+    """Music-like audio: a sequence of tones with harmonics and percussive noise."""
+    rng = np.random.default_rng(seed)
+    rate = 22050
+    signal = np.zeros(seconds * rate)
+    position = 0
+    while position < len(signal):
+        length = int(rate * rng.choice([0.15, 0.3, 0.6]))
+        times = np.arange(length) / rate
+        pitch = 220 * 2 ** (rng.integers(0, 24) / 12)
+        tone = sum(np.sin(2 * np.pi * pitch * k * times) / k for k in (1, 2, 3))
+        tone *= np.exp(-times * 4) + 0.05 * rng.normal(size=length)
+        signal[position : position + length] += tone[: len(signal) - position]
+        position += length
+    samples = (signal / np.abs(signal).max() * 0.8 * 32767).astype("<i2")
+    with wave.open(str(path), "wb") as handle:
+        handle.setnchannels(1)
+        handle.setsampwidth(2)
+        handle.setframerate(rate)
+        handle.writeframes(samples.tobytes())
+    return path
+
+
+def reencoded_audio(source: Path, path: Path, start: float = 0.0) -> Path:
+    ffmpeg("-ss", str(start), "-i", str(source), "-c:a", "libmp3lame", "-b:a", "96k", str(path))
+    return path

@@ -1,0 +1,103 @@
+"""Video, audio and text copies are found through the same path as images: the upload's
+fingerprints, candidates from the index, exact verification (and the matching time ranges)."""
+
+import pytest
+from django.core.files import File
+from django.test import TestCase
+
+from assets.ingest import create_asset, inspect_upload
+from assets.models import MediaAsset
+from cms.pages.models import ArticlePage
+from search.duplicates import find_duplicates
+from search.keys import key_for
+from tests.duplicates import media
+
+pytestmark = pytest.mark.django_db
+
+ARTICLE = [
+    "Sở Khoa học và Công nghệ tỉnh đã tổ chức hội nghị triển khai kho tài nguyên truyền thông số, "
+    "với sự tham gia của các viện nghiên cứu, trường đại học và cơ quan báo chí trên địa bàn.",
+    "Theo kế hoạch, mỗi đơn vị đưa các sản phẩm infographic, video và podcast về khoa học, "
+    "công nghệ và đổi mới sáng tạo lên kho dùng chung, tránh trùng lặp dữ liệu giữa các cơ quan.",
+    "Đến nay đã có hơn ba trăm tư liệu được số hóa; cán bộ truyền thông được tập huấn cách gắn "
+    "thông tin bản quyền, nguồn và giấy phép sử dụng cho từng tư liệu trước khi công bố.",
+]
+
+
+@pytest.fixture(autouse=True)
+def _both_backends(backend_name):
+    return backend_name
+
+
+def stored_media(agency, path):
+    with TestCase.captureOnCommitCallbacks(execute=True), path.open("rb") as handle:
+        return create_asset(
+            MediaAsset,
+            File(handle, name=path.name),
+            filename=path.name,
+            collection=agency.collection,
+            title=path.stem,
+            is_published=True,
+        )
+
+
+def check_path(path):
+    with path.open("rb") as handle:
+        facts = inspect_upload(File(handle, name=path.name), filename=path.name,
+                               allowed=("video", "audio"))  # fmt: skip
+    return find_duplicates(facts.fingerprints)
+
+
+def test_a_trimmed_smaller_reencoded_video_matches_with_its_time_range(
+    agency_a, agency_b, tmp_path
+):
+    original = stored_media(agency_a, media.clip(tmp_path / "goc.mp4", "testsrc2=size=320x240"))
+    copy = media.trimmed_smaller(tmp_path / "goc.mp4", tmp_path / "cat.mp4", start=3)
+    [match] = check_path(copy)
+    assert (match.key, match.exact, match.signal) == (key_for(original), False, "frames")
+    first_range = match.details["ranges"][0]
+    # The copy starts 3 s into the original: its time 0 is the original's time 3.
+    assert abs((first_range["a_start"] - first_range["b_start"]) - 3) <= 1
+
+
+def test_a_different_video_matches_nothing(agency_a, tmp_path):
+    stored_media(agency_a, media.clip(tmp_path / "goc.mp4", "testsrc2=size=320x240"))
+    other = media.clip(tmp_path / "khac.mp4", "mandelbrot=size=320x240")
+    assert check_path(other) == []
+
+
+def test_a_reencoded_trimmed_podcast_matches_with_its_offset(agency_a, agency_b, tmp_path):
+    original = stored_media(agency_a, media.melody(tmp_path / "podcast.wav", seed=1))
+    copy = media.reencoded_audio(tmp_path / "podcast.wav", tmp_path / "ban-sao.mp3", start=4)
+    [match] = check_path(copy)
+    assert (match.key, match.signal) == (key_for(original), "chromaprint")
+    assert abs(abs(match.details["offset_seconds"]) - 4) <= 0.5
+
+
+def test_different_music_matches_nothing(agency_a, tmp_path):
+    stored_media(agency_a, media.melody(tmp_path / "podcast.wav", seed=1))
+    assert check_path(media.melody(tmp_path / "khac.wav", seed=2)) == []
+
+
+def publish(agency, title, paragraphs):
+    article = ArticlePage(title=title, summary="", body=[
+        {"type": "paragraph", "value": f"<p>{text}</p>"} for text in paragraphs
+    ])  # fmt: skip
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        agency.section_page.add_child(instance=article)
+        article.save_revision().publish()
+    return article
+
+
+def test_an_article_copied_without_diacritics_and_reordered_matches(agency_a, agency_b):
+    from search.folding import strip_diacritics
+
+    original = publish(agency_a, "Triển khai kho tài nguyên", ARTICLE)
+    copy = publish(
+        agency_b, "Trien khai kho tai nguyen", [strip_diacritics(p) for p in ARTICLE[::-1]]
+    )
+    from assets.fingerprinting import stored_fingerprints
+
+    matches = find_duplicates(stored_fingerprints(copy), exclude={key_for(copy)})
+    assert [(m.key, m.signal) for m in matches] == [(key_for(original), "minhash")]
+    assert matches[0].details["jaccard"] >= 0.5
