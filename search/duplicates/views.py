@@ -11,7 +11,7 @@ from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
 from assets import fingerprints
-from assets.fingerprinting import Fingerprinted
+from assets.fingerprinting import Fingerprinted, text_fingerprint
 from assets.fingerprints import MODALITIES
 from assets.models import Decision
 from assets.tus.auth import uploading_user
@@ -63,6 +63,7 @@ class CheckView(AuthenticatedJsonView):
                 "content_hash": fingerprinted.content_hash,
                 "modality": fingerprinted.modality,
                 "fingerprint": fingerprinted.data,
+                "text_fingerprint": fingerprinted.text_data,
                 "exact": any(match.exact for match in matches),
                 "matches": describe_all(matches, request.user),
             }
@@ -84,10 +85,14 @@ def _fingerprints_from_json(body: bytes) -> Fingerprinted:
         raise ValueError(_('"modality" must be one of: image, video, audio, text.'))
     if (modality is None) != (data is None) or (data is not None and not isinstance(data, dict)):
         raise ValueError(_('Send "modality" and "fingerprint" together, as returned by a check.'))
-    if not (sha256 or sent.get("content_hash") or modality):
-        raise ValueError(_("Send at least a SHA-256, a content hash or a fingerprint."))
+    text = sent.get("text", "")
+    if not isinstance(text, str):
+        raise ValueError(_('"text" must be a string.'))
+    if not (sha256 or sent.get("content_hash") or modality or text):
+        raise ValueError(_("Send at least a SHA-256, a content hash, a fingerprint or a text."))
     fingerprinted = Fingerprinted(sha256=sha256, content_hash=str(sent.get("content_hash", "")))
     fingerprinted.modality, fingerprinted.data = modality, data
+    fingerprinted.text_data = text_fingerprint(text) if text else None
     try:
         if modality:
             fingerprints.candidate_terms(modality, data)

@@ -101,3 +101,26 @@ def test_an_article_copied_without_diacritics_and_reordered_matches(agency_a, ag
     matches = find_duplicates(stored_fingerprints(copy), exclude={key_for(copy)})
     assert [(m.key, m.signal) for m in matches] == [(key_for(original), "minhash")]
     assert matches[0].details["jaccard"] >= 0.5
+
+
+def test_the_api_checks_a_text_for_copies(client, agency_a, editor_b):
+    import json
+
+    from wagtail.models import APIToken
+
+    original = publish(agency_a, "Triển khai kho tài nguyên", ARTICLE)
+    _token, plaintext = APIToken.create_token(user=editor_b, name="press desk")
+    edited = " ".join(ARTICLE).replace("hơn ba trăm", "gần bốn trăm")
+    response = client.post(
+        "/api/duplicates/check",
+        json.dumps({"text": edited}),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {plaintext}",
+    )
+    assert response.status_code == 200, response.content
+    [match] = response.json()["matches"]
+    assert (match["key"], match["signal"], match["why"]["modality"]) == (
+        key_for(original),
+        "minhash",
+        "text",
+    )
