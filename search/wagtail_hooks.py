@@ -5,7 +5,11 @@ from django.urls import path
 from django.utils.html import format_html
 from wagtail import hooks
 
-from .duplicates.admin_views import CheckedImagesAddView, decide_in_admin
+from .duplicates.admin_views import (
+    CheckedImagesAddView,
+    decide_in_admin,
+    duplicates_of_upload,
+)
 
 
 # Registered before Wagtail's own image URLs, so this path is served by the checked view.
@@ -18,6 +22,11 @@ def duplicate_check_urls():
             name="duplicates_images_add_multiple",
         ),
         path("duplicates/decide/", decide_in_admin, name="duplicates_admin_decide"),
+        path(
+            "duplicates/uploads/<str:asset_type>/<int:pk>/",
+            duplicates_of_upload,
+            name="duplicates_of_upload",
+        ),
     ]
 
 

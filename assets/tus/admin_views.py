@@ -1,6 +1,7 @@
 """The admin page with the resumable uploader."""
 
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cms.agencies.access import agencies_of
@@ -19,5 +20,9 @@ def uploader(request):
             "header_title": _("Upload large files"),
             "agencies": [a for a in agencies if a.collection_id],
             "max_size": max_upload_size(),
+            # the uploader appends "<asset type>/<id>/" once the upload is an asset
+            "duplicates_endpoint": reverse("duplicates_of_upload", args=["image", 0]).removesuffix(
+                "image/0/"
+            ),
         },
     )

@@ -12,10 +12,12 @@ from wagtail.images.views.multiple import AddView as ImagesAddView
 from assets.fingerprinting import stored_fingerprints
 from assets.models import Decision
 
-from ..keys import key_for
+from ..keys import instance_for_key, key_for
 from .checking import decide
 from .matching import find_duplicates
 from .presentation import describe_all, resolve_reference
+
+UPLOAD_TYPES = ("image", "document", "media")
 
 
 class CheckedImagesAddView(ImagesAddView):
@@ -31,7 +33,11 @@ class CheckedImagesAddView(ImagesAddView):
         if described:
             data["confirm_duplicate_upload"] = render_to_string(
                 "duplicates/confirm_upload.html",
-                {"new": self.object, "matches": _with_decision_urls(described, new_key)},
+                {
+                    "new": self.object,
+                    "new_is_image": True,
+                    "matches": _with_decision_urls(described, new_key),
+                },
                 request=self.request,
             )
         return data
@@ -82,3 +88,31 @@ def decide_in_admin(request):
     except (KeyError, ValueError, LookupError, PermissionError) as error:
         return JsonResponse({"success": False, "error": str(error)}, status=400)
     return JsonResponse({"success": True})
+
+
+def duplicates_of_upload(request, asset_type: str, pk: int):
+    """The confirmation for an asset the editor has just uploaded (large uploads page)."""
+    asset = instance_for_key(f"{asset_type}:{pk}") if asset_type in UPLOAD_TYPES else None
+    if asset is None or (
+        asset.uploaded_by_user_id != request.user.pk and not request.user.is_superuser
+    ):
+        return JsonResponse({"count": 0, "html": ""}, status=404)
+    key = key_for(asset)
+    described = describe_all(
+        find_duplicates(stored_fingerprints(asset), exclude={key}), request.user
+    )
+    html = (
+        render_to_string(
+            "duplicates/confirm_upload.html",
+            {
+                "new": asset,
+                "new_is_image": asset_type == "image",
+                "matches": _with_decision_urls(described, key),
+                "standalone": True,
+            },
+            request=request,
+        )
+        if described
+        else ""
+    )
+    return JsonResponse({"count": len(described), "html": html})

@@ -119,3 +119,18 @@ def test_the_multiple_uploader_checks_files_before_keeping_them(client, agency_b
     )
     assert response.json()["success"] is False
     assert not ImageAsset.objects.exists()
+
+
+def test_large_uploads_page_asks_about_near_copies_after_the_upload(
+    client, agency_a, agency_b, editor_b, editor_a
+):
+    original = store(agency_a, encoded(scene(27)))
+    mine = store(agency_b, encoded(bordered(scene(27)), "JPEG"), "v2.jpg", user=editor_b)
+    url = reverse("duplicates_of_upload", args=["image", mine.pk])
+    client.force_login(editor_b)
+    answer = client.get(url).json()
+    assert answer["count"] == 1 and "data-standalone" in answer["html"]
+    assert press(client, answer["html"], "not_duplicate").json() == {"success": True}
+    assert DuplicateDecision.objects.get().candidate_key == key_for(original)
+    client.force_login(editor_a)  # someone else's upload: nothing to see
+    assert client.get(url).status_code == 404

@@ -26,15 +26,59 @@
     return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
   }
 
-  async function alreadyHeld(file) {
-    if (file.size > SMALL_ENOUGH_TO_HASH || !window.crypto || !crypto.subtle) return "";
-    const response = await fetch(form.dataset.checkEndpoint, {
+  const postJson = async (url, body) => {
+    const response = await fetch(url, {
       method: "POST", credentials: "same-origin",
       headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken },
-      body: JSON.stringify({ sha256: await sha256Hex(file) }),
+      body: JSON.stringify(body),
     });
-    const answer = response.ok ? await response.json() : { exists: false };
-    return answer.exists ? answer.held_by.join(", ") : "";
+    return response.ok ? response.json() : null;
+  };
+
+  // Before a byte is sent: identical bytes anywhere in the library? Offer to reuse them.
+  async function exactCopies(file) {
+    if (file.size > SMALL_ENOUGH_TO_HASH || !window.crypto || !crypto.subtle) return null;
+    const sha256 = await sha256Hex(file);
+    const answer = await postJson(form.dataset.checkEndpoint, { sha256 });
+    const matches = answer ? answer.matches.filter((match) => match.exact) : [];
+    return matches.length ? { sha256, matches } : null;
+  }
+
+  function chooseReuse(file, found) {
+    const box = document.getElementById("tus-exact");
+    const list = box.querySelector("ul");
+    list.replaceChildren(...found.matches.map((match) => {
+      const item = document.createElement("li");
+      const label = `${match.agency ? match.agency.name : ""}${match.title ? ` — ${match.title}` : ""}`;
+      if (match.admin_url) {
+        const link = Object.assign(document.createElement("a"), { href: match.admin_url, target: "_blank" });
+        link.textContent = label;
+        item.append(link);
+      } else {
+        item.textContent = `${label} (${messages.reference} ${match.reference.slice(0, 16)}…)`;
+      }
+      return item;
+    }));
+    box.hidden = false;
+    return new Promise((resolve) => {
+      box.querySelector("[data-reuse]").onclick = async () => {
+        const first = found.matches[0];
+        await postJson(form.dataset.decisionEndpoint, Object.assign(
+          first.key ? { candidate: first.key } : { reference: first.reference },
+          { decision: "reuse", sha256: found.sha256, filename: file.name, size: file.size }));
+        box.hidden = true;
+        resolve(true);
+      };
+      box.querySelector("[data-upload-anyway]").onclick = () => { box.hidden = true; resolve(false); };
+    });
+  }
+
+  // After the upload: near copies (re-encoded, cropped, trimmed...) to decide about.
+  async function showNearCopies(assetType, assetId) {
+    const response = await fetch(`${form.dataset.duplicatesEndpoint}${assetType}/${assetId}/`,
+      { credentials: "same-origin" });
+    const answer = response.ok ? await response.json() : { count: 0 };
+    document.getElementById("tus-duplicates").innerHTML = answer.html || "";
   }
 
   async function create(file) {
@@ -112,7 +156,10 @@
   function finished(file, answer) {
     localStorage.removeItem(storageKey(file));
     progress.value = 100;
-    say(`${messages.done}: ${answer.getResponseHeader("Asset-Type")} #${answer.getResponseHeader("Asset-Id")}`);
+    const assetType = answer.getResponseHeader("Asset-Type");
+    const assetId = answer.getResponseHeader("Asset-Id");
+    say(`${messages.done}: ${assetType} #${assetId}`);
+    return showNearCopies(assetType, assetId);
   }
 
   function refused(file, answer) {
@@ -131,8 +178,11 @@
     progress.value = 0;
     try {
       say(messages.checking);
-      const holders = await alreadyHeld(file);
-      if (holders) say(`${messages.exists} ${holders}`);
+      const found = await exactCopies(file);
+      if (found) {
+        say(messages.exists);
+        if (await chooseReuse(file, found)) { say(messages.reused); return; }
+      }
       await run(file);
     } catch (error) {
       say(`${messages.failed}: ${error.message}`);

@@ -1,17 +1,26 @@
-// Records "new version" / "not a duplicate" before Wagtail's multiple uploader shows the edit
-// form (its own click handler removes the buttons, so this listens in the capture phase).
+// Duplicate confirmations in the admin. In Wagtail's multiple uploader, "new version" and "not a
+// duplicate" are recorded here before Wagtail's own handler shows the edit form (it removes the
+// buttons, so this listens in the capture phase); "reuse" is Wagtail's delete link. On other pages
+// (large uploads) the block is standalone: every button records its decision, then says so.
 document.addEventListener(
   "click",
   (event) => {
     const button = event.target.closest("[data-duplicate-decision-url]");
     if (!button) return;
+    const block = button.closest("[data-duplicate-matches]");
     const token = button.form.querySelector("input[name=csrfmiddlewaretoken]").value;
-    fetch(button.dataset.duplicateDecisionUrl, {
+    const recorded = fetch(button.dataset.duplicateDecisionUrl, {
       method: "POST",
       headers: { "X-CSRFToken": token },
       credentials: "same-origin",
       keepalive: true,
     });
+    if (block && block.hasAttribute("data-standalone")) {
+      event.preventDefault();
+      recorded.then((response) => {
+        if (response.ok) block.replaceWith(block.dataset.recorded);
+      });
+    }
   },
   true,
 );
