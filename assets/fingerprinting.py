@@ -42,6 +42,7 @@ class Fingerprinted:
     modality: str | None = None
     data: dict | None = None
     text_data: dict | None = None
+    poster_data: dict | None = None  # a video's poster frame, compared with still images
     failures: list[str] = field(default_factory=list)
 
     def rows(self) -> list[tuple[str, str, dict]]:
@@ -49,6 +50,8 @@ class Fingerprinted:
         rows = []
         if self.modality and self.data is not None:
             rows.append((self.modality, self.content_hash, self.data))
+        if self.poster_data is not None:
+            rows.append(("image", "", self.poster_data))
         if self.text_data is not None:
             rows.append(("text", "", self.text_data))
         return rows
@@ -75,6 +78,15 @@ def text_fingerprint(text: str) -> dict | None:
     return fingerprints.compute("text", text)
 
 
+def poster_fingerprint(path: Path) -> dict:
+    """The image fingerprint of the frame the transcoder would choose as the video's poster."""
+    from transcoding.posters import make_poster
+
+    with tempfile.TemporaryDirectory(prefix="ncrl-poster-") as work:
+        poster = make_poster(path, Path(work) / "poster.jpg")
+        return fingerprints.compute("image", poster.image.path)
+
+
 def fingerprint_file(file, *, family: str, sha256: str, text: str = "") -> Fingerprinted:
     """Content hash and perceptual fingerprint of an upload (plus its text, for documents)."""
     result = Fingerprinted(sha256=sha256)
@@ -84,6 +96,8 @@ def fingerprint_file(file, *, family: str, sha256: str, text: str = "") -> Finge
         if result.modality:
             compute = fingerprints.compute
             result.data = _attempt(result, result.modality, compute, result.modality, path)
+        if family == "video":
+            result.poster_data = _attempt(result, "poster", poster_fingerprint, path)
     if text:
         result.text_data = _attempt(result, "text", text_fingerprint, text)
     return result
@@ -143,9 +157,12 @@ def fingerprint_asset(asset) -> Fingerprinted:
 def stored_fingerprints(instance) -> Fingerprinted:
     """The fingerprints kept for an asset or page, in the form the matcher takes."""
     found = Fingerprinted(sha256=getattr(instance, "content_sha256", "") or "")
-    for row in AssetFingerprint.objects.filter(key=key_for(instance)):
-        if row.modality == "text":
-            found.text_data = row.data
-        else:
-            found.modality, found.data, found.content_hash = row.modality, row.data, row.content_hash
+    rows = {row.modality: row for row in AssetFingerprint.objects.filter(key=key_for(instance))}
+    text = rows.pop("text", None)
+    found.text_data = text.data if text else None
+    if "video" in rows:
+        poster = rows.pop("image", None)
+        found.poster_data = poster.data if poster else None
+    for modality, row in rows.items():
+        found.modality, found.data, found.content_hash = modality, row.data, row.content_hash
     return found

@@ -3,14 +3,18 @@ fingerprints, candidates from the index, exact verification (and the matching ti
 
 import pytest
 from django.core.files import File
+from django.core.files.base import ContentFile
 from django.test import TestCase
+from PIL import Image
 
+from assets.fingerprinting import poster_fingerprint
 from assets.ingest import create_asset, inspect_upload
 from assets.models import MediaAsset
 from cms.pages.models import ArticlePage
 from search.duplicates import find_duplicates
 from search.keys import key_for
 from tests.duplicates import media
+from transcoding.posters import make_poster
 
 pytestmark = pytest.mark.django_db
 
@@ -124,3 +128,18 @@ def test_the_api_checks_a_text_for_copies(client, agency_a, editor_b):
         "minhash",
         "text",
     )
+
+
+def test_a_still_of_a_video_poster_matches_the_video(agency_a, tmp_path):
+
+    video = stored_media(agency_a, media.clip(tmp_path / "goc.mp4", "testsrc2=size=320x240"))
+    # The frame an editor would grab as a still: the poster frame, saved as a smaller JPEG.
+    poster = tmp_path / "poster.jpg"
+
+    make_poster(tmp_path / "goc.mp4", poster)
+    still = media.encoded(Image.open(poster).resize((200, 150)), "JPEG", quality=80)
+    facts = inspect_upload(ContentFile(still, name="still.jpg"), filename="still.jpg",
+                           allowed=("image",))  # fmt: skip
+    matches = find_duplicates(facts.fingerprints)
+    assert key_for(video) in [m.key for m in matches]
+    assert poster_fingerprint(tmp_path / "goc.mp4")["hashes"]
