@@ -23,7 +23,8 @@ from assets.fingerprints.video import video_fingerprint
 from bench.dedup_dataset import DEFAULT_CACHE, build
 from search import lsh
 
-FINGERPRINT_VERSION = 1
+# Bump a kind's version when its algorithm changes: only that kind is fingerprinted again.
+FINGERPRINT_VERSIONS = {"image": 1, "video": 1, "audio": 1, "text": 2}
 
 
 def fingerprint(item: dict):
@@ -62,13 +63,17 @@ def verify(kind: str, query, candidate, limits: dict) -> tuple[bool, float]:
 
 
 def load_fingerprints(cache: Path, items: list[dict]) -> dict:
-    store = cache / f"fingerprints-v{FINGERPRINT_VERSION}.pickle"
-    if store.exists():
-        return pickle.loads(store.read_bytes())
-    started = time.perf_counter()
-    fingerprints = {item["id"]: fingerprint(item) for item in items}
-    print(f"fingerprinted {len(items)} items in {time.perf_counter() - started:.1f} s")
-    store.write_bytes(pickle.dumps(fingerprints))
+    fingerprints = {}
+    for kind, version in FINGERPRINT_VERSIONS.items():
+        store = cache / f"fingerprints-{kind}-v{version}.pickle"
+        if store.exists():
+            fingerprints |= pickle.loads(store.read_bytes())
+            continue
+        started = time.perf_counter()
+        of_kind = {item["id"]: fingerprint(item) for item in items if item["kind"] == kind}
+        print(f"fingerprinted {len(of_kind)} {kind} items in {time.perf_counter() - started:.1f} s")
+        store.write_bytes(pickle.dumps(of_kind))
+        fingerprints |= of_kind
     return fingerprints
 
 

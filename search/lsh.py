@@ -27,7 +27,7 @@ PDQ_BANDS = 16  # 256 bits -> 16 bands of 16 bits (multi-index hashing)
 ORB_TABLES = 6  # each descriptor -> 6 keys of 16 sampled bits
 ORB_KEY_BITS = 16
 ORB_TERM_KEYPOINTS = 150
-MINHASH_ROWS = 2  # 128 permutations -> 64 bands of 2 rows: candidate at Jaccard >= ~0.2
+MINHASH_ROWS = 4  # 256 permutations -> 64 bands of 4: candidate at Jaccard 0.5 w.p. 0.98
 AUDIO_TERM_EVERY = 4  # keep the sub-fingerprints whose hash is 0 mod 4 (same ones in every copy)
 _orb_bit_positions = np.concatenate(
     [np.random.default_rng(57 + t).choice(256, ORB_KEY_BITS, replace=False) for t in range(ORB_TABLES)]
