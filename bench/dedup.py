@@ -112,8 +112,10 @@ def within(hashes: np.ndarray, query: np.ndarray, indices: np.ndarray, limit: in
 
 def lookup(backend, hashes: np.ndarray, query: np.ndarray, limit: int) -> set[int]:
     from search import lsh
+    from search.duplicates.matching import CANDIDATES_PER_GROUP
 
-    found = backend.find_by_terms(lsh.pdq_terms(query.tobytes().hex()), ["image"], 50)
+    terms = lsh.pdq_terms(query.tobytes().hex())
+    found = backend.find_by_terms(terms, ["image"], CANDIDATES_PER_GROUP)
     candidates = np.array([int(key.split(":")[1]) for key, _shared in found], dtype=np.int64)
     return within(hashes, query, candidates, limit) if len(candidates) else set()
 

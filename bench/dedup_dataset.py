@@ -17,7 +17,8 @@ from pathlib import Path
 from bench import dedup_images, dedup_media, dedup_texts
 
 DEFAULT_CACHE = Path(os.environ.get("NCRL_DEDUP_CACHE", Path.home() / ".cache/ncrl/dedup-eval"))
-DATASET_VERSION = 1
+# Bump a kind's version when its generator changes: only that kind is generated again.
+DATASET_VERSIONS = {"image": 1, "video": 2, "audio": 1, "text": 1}
 PHOTOS, INFOGRAPHICS, CLIPS, TRACKS, ARTICLES = 40, 40, 40, 40, 60
 
 
@@ -32,7 +33,10 @@ def build_images(root: Path) -> list[dict]:
         is_photo = index < PHOTOS
         if is_photo:
             group = index % 10
-            original, near = dedup_images.photo(1000 + index, group), dedup_images.photo(5000 + index, group)
+            original, near = (
+                dedup_images.photo(1000 + index, group),
+                dedup_images.photo(5000 + index, group),
+            )
         else:
             group = index % len(dedup_images.TEMPLATES)
             original = dedup_images.infographic(group, 2000 + index)
@@ -49,7 +53,9 @@ def build_images(root: Path) -> list[dict]:
                           path=str(stem.with_name(f"{stem.name}.near.{extension}"))))  # fmt: skip
         copies = dedup_images.save_copies(original, stem, random.Random(index))
         for name, path in copies.items():
-            items.append(item("image", "copy", f"{source_id}.{name}", source_id, name, path=str(path)))
+            items.append(
+                item("image", "copy", f"{source_id}.{name}", source_id, name, path=str(path))
+            )
     return items
 
 
@@ -61,9 +67,13 @@ def build_one_clip(root: Path, index: int) -> list[dict]:
     dedup_media.make_video(near, family, 900 + index, f"Clip {index}")
     items = [
         item("video", "source", stem.name, stem.name, f"family{family}", path=str(source)),
-        item("video", "distractor", f"{stem.name}.near", stem.name, f"family{family}", path=str(near)),
+        item(
+            "video", "distractor", f"{stem.name}.near", stem.name, f"family{family}", path=str(near)
+        ),
     ]
-    for name, (path, offset) in dedup_media.video_copies(source, stem, random.Random(index)).items():
+    for name, (path, offset) in dedup_media.video_copies(
+        source, stem, random.Random(index)
+    ).items():
         items.append(item("video", "copy", f"{stem.name}.{name}", stem.name, name, path=str(path),
                           offset=offset))  # fmt: skip
     return items
@@ -77,9 +87,13 @@ def build_one_track(root: Path, index: int) -> list[dict]:
     dedup_media.write_wav(near, dedup_media.music(style, 700 + index))
     items = [
         item("audio", "source", stem.name, stem.name, f"style{style}", path=str(source)),
-        item("audio", "distractor", f"{stem.name}.near", stem.name, f"style{style}", path=str(near)),
+        item(
+            "audio", "distractor", f"{stem.name}.near", stem.name, f"style{style}", path=str(near)
+        ),
     ]
-    for name, (path, offset) in dedup_media.audio_copies(source, stem, random.Random(index)).items():
+    for name, (path, offset) in dedup_media.audio_copies(
+        source, stem, random.Random(index)
+    ).items():
         items.append(item("audio", "copy", f"{stem.name}.{name}", stem.name, name, path=str(path),
                           offset=offset))  # fmt: skip
     return items
@@ -98,20 +112,43 @@ def build_texts() -> list[dict]:
     return items
 
 
-def build(cache: Path = DEFAULT_CACHE) -> Path:
-    """Build the set unless a complete one of this version exists; returns the manifest path."""
-    manifest = cache / "manifest.json"
-    if manifest.exists() and json.loads(manifest.read_text()).get("version") == DATASET_VERSION:
-        return manifest
-    for folder in ("images", "video", "audio"):
-        (cache / folder).mkdir(parents=True, exist_ok=True)
-    items = build_images(cache / "images") + build_texts()
+def build_clips(root: Path) -> list[dict]:
     with ThreadPoolExecutor(max_workers=2) as pool:
-        for produced in pool.map(lambda i: build_one_clip(cache / "video", i), range(CLIPS)):
-            items += produced
-        for produced in pool.map(lambda i: build_one_track(cache / "audio", i), range(TRACKS)):
-            items += produced
-    manifest.write_text(json.dumps({"version": DATASET_VERSION, "items": items}, ensure_ascii=False))
+        return [item for produced in pool.map(lambda i: build_one_clip(root, i), range(CLIPS))
+                for item in produced]  # fmt: skip
+
+
+def build_tracks(root: Path) -> list[dict]:
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return [item for produced in pool.map(lambda i: build_one_track(root, i), range(TRACKS))
+                for item in produced]  # fmt: skip
+
+
+BUILDERS = {
+    "image": lambda cache: build_images(cache / "images"),
+    "video": lambda cache: build_clips(cache / "video"),
+    "audio": lambda cache: build_tracks(cache / "audio"),
+    "text": lambda cache: build_texts(),
+}
+
+
+def build(cache: Path = DEFAULT_CACHE) -> Path:
+    """Build the kinds whose version changed (or all, the first time); returns the manifest path."""
+    manifest = cache / "manifest.json"
+    stored = json.loads(manifest.read_text()) if manifest.exists() else {}
+    versions = stored.get("versions", {})
+    items = [
+        i for i in stored.get("items", []) if versions.get(i["kind"]) == DATASET_VERSIONS[i["kind"]]
+    ]
+    for kind, version in DATASET_VERSIONS.items():
+        if versions.get(kind) == version:
+            continue
+        for folder in ("images", "video", "audio"):
+            (cache / folder).mkdir(parents=True, exist_ok=True)
+        items += BUILDERS[kind](cache)
+    manifest.write_text(
+        json.dumps({"versions": DATASET_VERSIONS, "items": items}, ensure_ascii=False)
+    )
     return manifest
 
 

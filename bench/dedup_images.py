@@ -31,18 +31,20 @@ def fractal_field(rng: np.random.Generator, size: tuple[int, int], octaves: int 
     for octave in range(1, octaves + 1):
         cells = 2**octave
         small = rng.random((max(2, cells * height // width) + 2, cells + 2))
-        layer = Image.fromarray((small * 255).astype(np.uint8)).resize(size, Image.Resampling.BICUBIC)
+        layer = Image.fromarray((small * 255).astype(np.uint8)).resize(
+            size, Image.Resampling.BICUBIC
+        )
         field += np.asarray(layer, dtype=float) / octave**0.9
     return (field - field.min()) / (field.max() - field.min())
 
 
-def photo(seed: int, palette_seed: int) -> Image.Image:
+def photo(seed: int, palette_seed: int, size: tuple[int, int] = PHOTO_SIZE) -> Image.Image:
     """A landscape-like scene: fractal terrain under a gradient sky, with a few soft shapes."""
     rng = np.random.default_rng(seed)
     palette = np.random.default_rng(palette_seed).random((3, 3)) * 200 + 30
-    width, height = PHOTO_SIZE
-    terrain = fractal_field(rng, PHOTO_SIZE)
-    horizon = height * (0.35 + 0.2 * rng.random()) + 60 * (fractal_field(rng, PHOTO_SIZE, 3) - 0.5)
+    width, height = size
+    terrain = fractal_field(rng, size)
+    horizon = height * (0.35 + 0.2 * rng.random()) + 60 * (fractal_field(rng, size, 3) - 0.5)
     rows = np.arange(height)[:, None]
     sky = np.clip((horizon - rows) / horizon, 0, 1)
     ground = terrain[..., None] * palette[0] + (1 - terrain[..., None]) * palette[1]
@@ -72,7 +74,9 @@ def infographic(template: int, seed: int) -> Image.Image:
     for column in range(3):
         left = 30 + column * 185
         draw.rounded_rectangle((left, 160, left + 170, 300), 14, outline=style["accent"], width=4)
-        draw.text((left + 16, 180), f"{rng.randint(10, 999)}", font=font(48, True), fill=style["ink"])
+        draw.text(
+            (left + 16, 180), f"{rng.randint(10, 999)}", font=font(48, True), fill=style["ink"]
+        )
         draw.text((left + 16, 250), rng.choice(STAT_LABELS), font=font(15), fill=style["ink"])
     draw.line((60, 700, 560, 700), fill=style["ink"], width=3)
     for bar in range(6):
@@ -80,9 +84,11 @@ def infographic(template: int, seed: int) -> Image.Image:
         left = 80 + bar * 80
         draw.rectangle((left, 700 - value, left + 50, 700), fill=style["accent"])
         draw.text((left + 5, 670 - value), str(value), font=font(16, True), fill=style["ink"])
-    draw.text((30, 330), rng.choice(STAT_LABELS) + " theo quý", font=font(22, True), fill=style["ink"])
-    draw.text((30, 740), f"Nguồn: Sở KH&CN - số liệu {rng.randint(1, 12)}/{rng.randint(2024, 2026)}",
-              font=font(16), fill=style["ink"])  # fmt: skip
+    draw.text(
+        (30, 330), rng.choice(STAT_LABELS) + " theo quý", font=font(22, True), fill=style["ink"]
+    )
+    source = f"Nguồn: Sở KH&CN - số liệu {rng.randint(1, 12)}/{rng.randint(2024, 2026)}"
+    draw.text((30, 740), source, font=font(16), fill=style["ink"])
     return image
 
 

@@ -9,7 +9,6 @@ import numpy as np
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 CLIP_SECONDS = 8
-VIDEO_SIZE = "192x144"
 SAMPLE_RATE = 22050
 AUDIO_SECONDS = 20
 
@@ -18,29 +17,34 @@ def ffmpeg(*arguments: str) -> None:
     subprocess.run(["ffmpeg", "-v", "error", "-nostdin", "-y", *arguments], check=True, timeout=300)
 
 
-def video_source_filter(family: int, seed: int) -> str:
-    """An ffmpeg lavfi source; the family decides the scene, the seed its content."""
-    rng = random.Random(seed)
-    size, rate = VIDEO_SIZE, 10
-    if family == 0:
-        x, y = rng.uniform(-1.5, 0.3), rng.uniform(-0.8, 0.8)
-        return (f"mandelbrot=size={size}:rate={rate}:start_x={x:.4f}:start_y={y:.4f}"
-                f":start_scale={rng.uniform(0.5, 3):.3f}:end_scale=0.05")  # fmt: skip
-    if family == 1:
-        return f"life=size={size}:rate={rate}:seed={seed}:ratio=0.{rng.randint(1, 5)}:mold=10"
-    if family == 2:
-        return f"cellauto=size={size}:rate={rate}:rule={rng.choice([18, 30, 90, 110, 150])}:seed={seed}"
-    if family == 3:
-        return f"gradients=size={size}:rate={rate}:seed={seed}:speed=0.08:nb_colors={rng.randint(3, 6)}"
-    offset = rng.randint(0, 60)
-    return f"testsrc2=size={size}:rate={rate},trim=start={offset},setpts=PTS-STARTPTS,hue=h={seed % 360}"
+# Camera moves over a still landscape (x and y of a 320x240 window over a 640x480 scene, t in
+# seconds): the family decides the move and the palette, the seed the terrain and its objects.
+CAMERA_MOVES = [
+    ("t*40", "120+60*sin(t/2)"),
+    ("160+120*sin(t/3)", "t*28"),
+    ("320-t*38", "240-t*28"),
+    ("160+150*cos(t/2)", "120+110*sin(t/2)"),
+    ("t*20", "t*14"),
+]
 
 
 def make_video(path: Path, family: int, seed: int, title: str) -> None:
-    text = f"drawtext=fontfile={FONT}:text='{title}':x=8:y=8:fontsize=14:fontcolor=white:box=1:boxcolor=black@0.5"
-    ffmpeg("-f", "lavfi", "-i", video_source_filter(family, seed), "-t", str(CLIP_SECONDS),
-           "-vf", text, "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p",
+    """A clip panning over a generated landscape, with a moving object and a caption."""
+    from bench.dedup_images import photo
+
+    scene = path.with_suffix(".scene.png")
+    photo(seed, 50 + family, size=(640, 480)).save(scene)
+    x, y = CAMERA_MOVES[family % len(CAMERA_MOVES)]
+    rng = random.Random(seed)
+    speed, height = rng.randint(30, 80), rng.randint(20, 200)
+    box = f"drawbox=x='mod(t*{speed},300)':y={height}:w=24:h=24:color=white@0.8:t=fill"
+    text = (f"drawtext=fontfile={FONT}:text='{title}':x=8:y=8:fontsize=14:fontcolor=white"
+            ":box=1:boxcolor=black@0.5")  # fmt: skip
+    ffmpeg("-loop", "1", "-framerate", "10", "-i", str(scene), "-t", str(CLIP_SECONDS),
+           "-vf", f"crop=320:240:x='{x}':y='{y}',{box},{text}",
+           "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p",
            str(path))  # fmt: skip
+    scene.unlink()
 
 
 def video_copies(source: Path, stem: Path, rng: random.Random) -> dict[str, tuple[Path, float]]:
@@ -49,10 +53,13 @@ def video_copies(source: Path, stem: Path, rng: random.Random) -> dict[str, tupl
     mark = f"drawtext=fontfile={FONT}:text='VTV':x=w-50:y=h-24:fontsize=16:fontcolor=yellow"
     plans = {
         "reencode": (["-c:v", "mpeg4", "-q:v", "12"], "avi", 0.0),
-        "resize": (["-vf", "scale=128:96", "-c:v", "libx264", "-crf", "30"], "mp4", 0.0),
+        "resize": (["-vf", "scale=160:120", "-c:v", "libx264", "-crf", "30"], "mp4", 0.0),
         "trim": (["-ss", str(start), "-t", "4", "-c:v", "libx264", "-crf", "26"], "mp4", start),
-        "watermark": (["-vf", f"{mark},crop=iw*0.94:ih*0.94", "-c:v", "libx264", "-crf", "28"],
-                      "mkv", 0.0),  # fmt: skip
+        "watermark": (
+            ["-vf", f"{mark},crop=iw*0.94:ih*0.94", "-c:v", "libx264", "-crf", "28"],
+            "mkv",
+            0.0,
+        ),  # fmt: skip
     }
     written = {}
     for name, (options, extension, offset) in plans.items():
@@ -66,7 +73,9 @@ def video_copies(source: Path, stem: Path, rng: random.Random) -> dict[str, tupl
 
 def note(frequency: float, seconds: float, rng: np.random.Generator) -> np.ndarray:
     times = np.arange(int(seconds * SAMPLE_RATE)) / SAMPLE_RATE
-    tone = sum(np.sin(2 * np.pi * frequency * k * times + rng.random()) / k**1.5 for k in range(1, 6))
+    tone = sum(
+        np.sin(2 * np.pi * frequency * k * times + rng.random()) / k**1.5 for k in range(1, 6)
+    )
     envelope = np.minimum(1, times * 30) * np.exp(-times * rng.uniform(1.5, 4))
     return tone * envelope
 
@@ -89,7 +98,9 @@ def music(style_seed: int, melody_seed: int) -> np.ndarray:
             voice = voice + 0.6 * note(root * 2 ** ((degree + 4) / 12), length, melody)
         signal[start : start + len(voice)] += voice
         if melody.random() < 0.5:
-            burst = melody.normal(0, 0.6, int(0.05 * SAMPLE_RATE)) * np.linspace(1, 0, int(0.05 * SAMPLE_RATE))
+            burst = melody.normal(0, 0.6, int(0.05 * SAMPLE_RATE)) * np.linspace(
+                1, 0, int(0.05 * SAMPLE_RATE)
+            )
             signal[start : start + len(burst)] += burst
         position += length
     signal = signal[: AUDIO_SECONDS * SAMPLE_RATE]
@@ -110,8 +121,12 @@ def audio_copies(source: Path, stem: Path, rng: random.Random) -> dict[str, tupl
     plans = {
         "reencode": ([], ["-c:a", "libmp3lame", "-b:a", "64k"], "mp3", 0.0),
         "trim": (["-ss", str(start)], ["-t", "10", "-c:a", "pcm_s16le"], "wav", start),
-        "reencode_trim": (["-ss", str(start)], ["-af", "volume=0.6", "-c:a", "aac", "-b:a", "64k"],
-                          "m4a", start),  # fmt: skip
+        "reencode_trim": (
+            ["-ss", str(start)],
+            ["-af", "volume=0.6", "-c:a", "aac", "-b:a", "64k"],
+            "m4a",
+            start,
+        ),  # fmt: skip
     }
     written = {}
     for name, (before, after, extension, offset) in plans.items():

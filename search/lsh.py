@@ -18,6 +18,8 @@ DEFAULT_THRESHOLDS = {
     "image_min_shared_terms": 2,  # candidate needs this many shared local-feature terms
     "video_frame_pdq": 48,  # two sampled frames are the same picture at this distance
     "video_min_ratio": 0.5,  # share of the shorter video's frames matched in one alignment
+    "video_loose_frame_pdq": 72,  # frames this close count if key frames also match as pictures
+    "video_min_keyframes": 1,  # query key frames that must match one of the candidate's
     "audio_max_bit_error": 0.35,  # Chromaprint bit error rate at the best alignment
     "audio_min_overlap": 40,  # sub-fingerprints (about 5 s) the alignment must share
     "text_jaccard": 0.45,  # MinHash Jaccard estimate of folded shingles
@@ -30,7 +32,10 @@ ORB_TERM_KEYPOINTS = 150
 MINHASH_ROWS = 4  # 256 permutations -> 64 bands of 4: candidate at Jaccard 0.5 w.p. 0.98
 AUDIO_TERM_EVERY = 4  # keep the sub-fingerprints whose hash is 0 mod 4 (same ones in every copy)
 _orb_bit_positions = np.concatenate(
-    [np.random.default_rng(57 + t).choice(256, ORB_KEY_BITS, replace=False) for t in range(ORB_TABLES)]
+    [
+        np.random.default_rng(57 + t).choice(256, ORB_KEY_BITS, replace=False)
+        for t in range(ORB_TABLES)
+    ]
 )
 
 
@@ -114,8 +119,11 @@ def global_pdq_distance(a: dict[str, str], b: dict[str, str]) -> int:
     return min(hamming(x, y) for x in a.values() for y in b.values())
 
 
-def image_match(a, b, limits: dict | None = None) -> tuple[bool, dict]:
-    """Verify two `ImageFingerprint`s; returns (same work?, why: the measures that decided)."""
+def image_match(a, b, limits: dict | None = None, align_features: bool = True) -> tuple[bool, dict]:
+    """Verify two `ImageFingerprint`s; returns (same work?, why: the measures that decided).
+
+    Alignment of local features (milliseconds) runs only when asked: for candidates that share
+    local-feature terms, not for every chance collision of a hash band."""
     from assets.fingerprints.alignment import align
 
     limits = limits or thresholds()
@@ -123,6 +131,8 @@ def image_match(a, b, limits: dict | None = None) -> tuple[bool, dict]:
     why: dict = {"pdq_distance": distance}
     if distance <= limits["image_global_pdq"]:
         return True, why | {"method": "pdq"}
+    if not align_features:
+        return False, why
     aligned = align(a, b)
     if aligned is None:
         return False, why
@@ -155,7 +165,7 @@ def video_match(
     b_frames: Sequence[tuple[float, str]],
     limits: dict | None = None,
 ) -> tuple[float, list[dict]]:
-    """(share of the shorter video matched, matching time ranges as {a_start, a_end, b_start, b_end}).
+    """(share of the shorter video matched, matching time ranges {a_start, a_end, b_start, b_end}).
 
     Frames are (seconds, pdq hex). All frame pairs are compared exactly; the most common time shift
     among close pairs aligns the videos, which is what makes a trimmed copy match.
@@ -181,8 +191,8 @@ def video_match(
     for first, last in _runs(times_a[matched_a], gap=2.5 * step):
         a_start, a_end = float(times_a[matched_a[first]]), float(times_a[matched_a[last]])
         shift = float(best) * step
-        ranges.append({"a_start": a_start, "a_end": a_end,
-                       "b_start": round(a_start + shift, 3), "b_end": round(a_end + shift, 3)})  # fmt: skip
+        b_start, b_end = round(a_start + shift, 3), round(a_end + shift, 3)
+        ranges.append({"a_start": a_start, "a_end": a_end, "b_start": b_start, "b_end": b_end})
     return min(1.0, ratio), ranges
 
 

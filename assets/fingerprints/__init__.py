@@ -6,6 +6,7 @@ terms a candidate needs; `compare` verifies one candidate exactly and says why i
 search backends only ever see terms; everything else stays in this package and `search.lsh`.
 """
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,9 +46,12 @@ def compute(modality: str, source: str | Path) -> dict:
 
         return image_fingerprint(source).to_json()
     if modality == "video":
-        from .video import video_fingerprint
+        from .video import keyframes, video_fingerprint
 
-        return {"frames": [[f.seconds, f.pdq] for f in video_fingerprint(source)]}
+        return {
+            "frames": [[f.seconds, f.pdq] for f in video_fingerprint(source)],
+            "keyframes": [[seconds, data] for seconds, data in keyframes(source)],
+        }
     if modality == "audio":
         from .audio import audio_fingerprint
 
@@ -78,26 +82,78 @@ def candidate_terms(modality: str, data: dict) -> list[tuple[list[str], int]]:
     raise ValueError(f"unknown modality {modality!r}")
 
 
+_DECODED_IMAGES: OrderedDict[str, object] = OrderedDict()
+DECODED_IMAGES_KEPT = 1024
+
+
+def _decoded_image(data: dict):
+    """Decoding a stored image fingerprint (PNG thumbnail, features) takes milliseconds, and one
+    upload meets many candidates: recently decoded ones are kept, keyed by their thumbnail."""
+    from .images import ImageFingerprint
+
+    key = data["thumbnail"]
+    decoded = _DECODED_IMAGES.get(key)
+    if decoded is None:
+        decoded = _DECODED_IMAGES[key] = ImageFingerprint.from_json(data)
+        while len(_DECODED_IMAGES) > DECODED_IMAGES_KEPT:
+            _DECODED_IMAGES.popitem(last=False)
+    return decoded
+
+
+def _compare_videos(query: dict, candidate: dict, limits: dict) -> Comparison:
+    """Frame hashes aligned in time decide most copies. A cropped copy with a logo moves every
+    frame hash further than a strict limit allows, but not further than a loose one: then the
+    key frames must also match as pictures (local features), which a near miss does not."""
+    ratio, ranges = lsh.video_match(candidate["frames"], query["frames"], limits)
+    if ratio >= limits["video_min_ratio"]:
+        return Comparison(True, "frames", ratio, {"ratio": ratio, "ranges": ranges})
+    loose = dict(limits, video_frame_pdq=limits["video_loose_frame_pdq"])
+    loose_ratio, loose_ranges = lsh.video_match(candidate["frames"], query["frames"], loose)
+    details = {"ratio": ratio, "loose_ratio": loose_ratio, "ranges": loose_ranges}
+    if loose_ratio < limits["video_min_ratio"]:
+        return Comparison(False, "frames", ratio, details)
+    agreeing = _agreeing_keyframes(
+        query.get("keyframes", []), candidate.get("keyframes", []), limits
+    )
+    details["keyframes_matched"] = agreeing
+    same = agreeing >= limits["video_min_keyframes"]
+    return Comparison(same, "frames+keyframes", loose_ratio, details)
+
+
+def _agreeing_keyframes(query: list, candidate: list, limits: dict) -> int:
+    """How many of the query's key frames match one of the candidate's as a picture."""
+    return sum(
+        any(lsh.image_match(_decoded_image(theirs), _decoded_image(ours), limits)[0]
+            for _seconds, theirs in candidate)
+        for _seconds, ours in query
+    )  # fmt: skip
+
+
 def index_terms(modality: str, data: dict) -> list[str]:
     """Every term to store in the index for this fingerprint."""
     return [term for terms, _needed in candidate_terms(modality, data) for term in terms]
 
 
-def compare(modality: str, query: dict, candidate: dict, limits: dict | None = None) -> Comparison:
-    """Verify a candidate against the query exactly (Hamming, alignment, Jaccard)."""
+def compare(
+    modality: str, query: dict, candidate: dict, limits: dict | None = None, thorough: bool = True
+) -> Comparison:
+    """Verify a candidate against the query exactly (Hamming, alignment, Jaccard); `thorough`
+    False skips the costly checks meant for candidates found by weak (local-feature) terms."""
     limits = limits or lsh.thresholds()
     if modality == "image":
-        from .images import ImageFingerprint
-
+        distance = lsh.global_pdq_distance(candidate["hashes"], query["hashes"])
+        if distance > limits["image_global_pdq"] and not thorough:
+            return Comparison(False, "pdq", 1 - distance / 256, {"pdq_distance": distance})
         same, why = lsh.image_match(
-            ImageFingerprint.from_json(candidate), ImageFingerprint.from_json(query), limits
+            _decoded_image(candidate),
+            _decoded_image(query),
+            limits,
+            align_features=thorough,
         )
         distance = why.get("aligned_distance", why["pdq_distance"])
         return Comparison(same, why.get("method", "pdq"), 1 - distance / 256, why)
     if modality == "video":
-        ratio, ranges = lsh.video_match(candidate["frames"], query["frames"], limits)
-        same = ratio >= limits["video_min_ratio"]
-        return Comparison(same, "frames", ratio, {"ratio": ratio, "ranges": ranges})
+        return _compare_videos(query, candidate, limits)
     if modality == "audio":
         from .audio import SECONDS_PER_ITEM
 

@@ -34,7 +34,7 @@ def background_colour(pixels: np.ndarray) -> np.ndarray | None:
 
 
 def content_box(image: Image.Image) -> Box | None:
-    """Bounding box of the largest non-background blob, or None if it is (nearly) the whole image."""
+    """Bounding box of the largest non-background blob; None if it is (nearly) the whole image."""
     pixels = np.asarray(image.convert("RGB"))
     height, width = pixels.shape[:2]
     background = background_colour(pixels)

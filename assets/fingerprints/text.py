@@ -36,7 +36,7 @@ def _hash32(shingle: str) -> int:
 
 
 def minhash(text: str, permutations: int = PERMUTATIONS) -> list[int]:
-    """MinHash signature (`permutations` unsigned 32-bit values); empty text gives all-max values."""
+    """MinHash signature (`permutations` unsigned 32-bit values); empty text gives all-max."""
     values = np.fromiter((_hash32(s) for s in shingles(text)), dtype=np.uint64)
     if values.size == 0:
         return [_MAX_HASH] * permutations

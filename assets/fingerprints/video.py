@@ -5,6 +5,7 @@ long video never sits in memory. Matching (alignment, time ranges) is in `search
 """
 
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,3 +51,40 @@ def video_fingerprint(path: str | Path, fps: float = FRAMES_PER_SECOND) -> list[
         if quality >= MIN_FRAME_QUALITY:
             frames.append(VideoFrame(seconds=round(index / fps, 3), pdq=pdq, quality=quality))
     return frames
+
+
+KEYFRAME_SHARES = (0.25, 0.5, 0.75)
+KEYFRAME_WIDTH = 480
+
+
+def keyframes(path: str | Path) -> list[tuple[float, dict]]:
+    """Image fingerprints of a few frames across the video (seconds, fingerprint data).
+
+    Frame hashes miss a copy that was cropped and overlaid with a logo (each frame moves too far
+    from its original); the image fingerprint's local features find the picture again."""
+    from .images import image_fingerprint
+
+    duration = _duration(path)
+    found = []
+    with tempfile.TemporaryDirectory(prefix="ncrl-keyframes-") as work:
+        for index, share in enumerate(KEYFRAME_SHARES):
+            seconds = round(duration * share, 2)
+            target = Path(work) / f"frame-{index}.png"
+            command = [
+                "ffmpeg", "-v", "error", "-nostdin", "-ss", str(seconds), "-i", str(path),
+                "-frames:v", "1", "-vf", f"scale='min({KEYFRAME_WIDTH},iw)':-2", str(target),
+            ]  # fmt: skip
+            subprocess.run(command, capture_output=True, timeout=120, check=False)
+            if target.exists():
+                found.append((seconds, image_fingerprint(target).to_json()))
+    return found
+
+
+def _duration(path: str | Path) -> float:
+    command = ["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0",
+               str(path)]  # fmt: skip
+    result = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+    try:
+        return max(0.0, float(result.stdout.strip()))
+    except ValueError:
+        return 0.0

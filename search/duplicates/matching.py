@@ -12,7 +12,10 @@ from .. import queries
 from ..keys import key_for
 from ..models import SearchEntry
 
-CANDIDATES_PER_GROUP = 50
+# A hash band of 16 bits is shared by chance with count / 65,536 stored items: about 240 of a
+# million images share one of 16 bands with any query, so fewer would cut true neighbours off.
+CANDIDATES_PER_GROUP = 300
+WEAK_CANDIDATES_PER_GROUP = 50
 MAX_PENDING_CANDIDATES = 200
 MAX_MATCHES = 20
 ASSET_MODELS = (ImageAsset, DocumentAsset, MediaAsset)
@@ -67,22 +70,27 @@ def _same_content(upload: Fingerprinted) -> list[Match]:
 def _near(upload: Fingerprinted, exclude) -> list[Match]:
     matches = []
     for modality, _content_hash, data in upload.rows():
-        keys = _candidate_keys(modality, data) - set(exclude)
+        candidates = _candidates(modality, data)
+        keys = set(candidates) - set(exclude)
         stored = AssetFingerprint.objects.filter(key__in=keys, modality=modality)
         for row in stored.only("key", "data"):
-            verdict = fingerprints.compare(modality, data, row.data)
+            verdict = fingerprints.compare(modality, data, row.data, thorough=candidates[row.key])
             if verdict.same:
                 details = {"modality": modality, **verdict.details}
                 matches.append(Match(row.key, False, verdict.signal, verdict.similarity, details))
     return matches
 
 
-def _candidate_keys(modality: str, data: dict) -> set[str]:
-    keys = _not_yet_indexed(modality)
+def _candidates(modality: str, data: dict) -> dict[str, bool]:
+    """Candidate key -> whether it deserves the thorough check: it shares several weak terms
+    (local features), or it is not indexed yet. Any shared hash-band term makes a candidate."""
+    candidates = dict.fromkeys(_not_yet_indexed(modality), True)
     for terms, needed in fingerprints.candidate_terms(modality, data):
-        shared = queries.find_by_terms(terms, limit=CANDIDATES_PER_GROUP)
-        keys.update(key for key, count in shared if count >= needed)
-    return keys
+        limit = CANDIDATES_PER_GROUP if needed == 1 else WEAK_CANDIDATES_PER_GROUP
+        for key, count in queries.find_by_terms(terms, limit=limit):
+            if count >= needed:
+                candidates[key] = candidates.get(key, False) or needed > 1
+    return candidates
 
 
 def _not_yet_indexed(modality: str) -> set[str]:
