@@ -12,8 +12,10 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 DEFAULT_THRESHOLDS = {
-    "image_global_pdq": 40,  # Hamming distance of whole-image (or content-box) PDQ hashes
-    "image_aligned_pdq": 48,  # PDQ distance of the overlap found by local features
+    "image_global_pdq": 34,  # Hamming distance of whole-image (or content-box) PDQ hashes
+    "image_aligned_pdq": 36,  # PDQ distance of the overlap found by local features
+    "image_aligned_pdq_loose": 72,  # ... or this far, when nearly every tile agrees (colour change)
+    "image_min_tiles": 0.94,  # share of 8x8 overlap tiles that agree (other numbers, text: fewer)
     "image_min_coverage": 0.5,  # share of one picture the overlap must cover
     "image_min_shared_terms": 2,  # candidate needs this many shared local-feature terms
     "video_frame_pdq": 48,  # two sampled frames are the same picture at this distance
@@ -138,10 +140,12 @@ def image_match(a, b, limits: dict | None = None, align_features: bool = True) -
         return False, why
     why |= {"aligned_distance": aligned.distance, "inliers": aligned.inliers,
             "coverage": max(aligned.coverage_a, aligned.coverage_b)}  # fmt: skip
-    same = (
-        aligned.distance <= limits["image_aligned_pdq"]
-        and why["coverage"] >= limits["image_min_coverage"]
+    why["tiles_agreeing"] = round(float(aligned.tiles_agreeing), 3)
+    close = aligned.distance <= limits["image_aligned_pdq"] or (
+        aligned.distance <= limits["image_aligned_pdq_loose"]
+        and aligned.tiles_agreeing >= limits["image_min_tiles"]
     )
+    same = close and why["coverage"] >= limits["image_min_coverage"]
     return same, why | {"method": "local-features"}
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import cv2
 import numpy as np
+from PIL import Image
 
 from .images import ImageFingerprint
 from .pdq import pdq_of
@@ -21,12 +22,19 @@ MAX_ROTATION_DEGREES = 8.0
 _matcher = cv2.BFMatcher(cv2.NORM_HAMMING)
 
 
+TILES = 8  # the overlap is compared tile by tile on an 8 x 8 grid
+TILE_SIDE = 16
+MIN_TILE_CORRELATION = 0.5
+FLAT_TILE_STD = 4.0  # grey levels: a plain tile in both pictures agrees whatever its shade
+
+
 @dataclass(frozen=True)
 class Alignment:
     distance: int  # PDQ Hamming distance of the overlapping regions
     inliers: int
     coverage_a: float  # share of each picture inside the overlap
     coverage_b: float
+    tiles_agreeing: float = 0.0  # share of overlap tiles whose details correlate
 
 
 def _matched_points(a: ImageFingerprint, b: ImageFingerprint) -> tuple[np.ndarray, np.ndarray]:
@@ -69,15 +77,41 @@ def _overlap(matrix: np.ndarray, size_a: tuple[int, int], size_b: tuple[int, int
     return (left_a, top_a, right_a, bottom_a), (left_b, top_b, right_b, bottom_b)
 
 
-def _cut(fingerprint: ImageFingerprint, box) -> tuple[str, float]:
-    """PDQ of the box (analysis coordinates) cut from the thumbnail, and the box's area share."""
+def _cut(fingerprint: ImageFingerprint, box) -> tuple[Image.Image | None, float]:
+    """The box (analysis coordinates) cut from the thumbnail, and the box's area share."""
     features, thumbnail = fingerprint.features, fingerprint.thumbnail
     factor = thumbnail.width / features.width
     left, top, right, bottom = (round(v * factor) for v in box)
     share = (box[2] - box[0]) * (box[3] - box[1]) / (features.width * features.height)
     if right - left < 16 or bottom - top < 16:
-        return "", share
-    return pdq_of(thumbnail.crop((left, top, right, bottom)))[0], share
+        return None, share
+    return thumbnail.crop((left, top, right, bottom)), share
+
+
+def tiles_agreeing(a: Image.Image, b: Image.Image) -> float:
+    """Share of grid tiles where the two regions show the same details.
+
+    Each tile is compared by the correlation of its grey levels after removing the tile's mean
+    and contrast, so a colour or brightness change keeps tiles agreeing, while other numbers,
+    words or bars in the same template (a near miss) do not; a logo spoils one tile or two."""
+    side = TILES * TILE_SIDE
+    pixels_a = np.asarray(a.resize((side, side), Image.Resampling.BILINEAR), dtype=np.float64)
+    pixels_b = np.asarray(b.resize((side, side), Image.Resampling.BILINEAR), dtype=np.float64)
+    agreeing = 0
+    for row in range(TILES):
+        for column in range(TILES):
+            window = np.s_[row * TILE_SIDE : (row + 1) * TILE_SIDE,
+                           column * TILE_SIDE : (column + 1) * TILE_SIDE]  # fmt: skip
+            agreeing += _tile_agrees(pixels_a[window], pixels_b[window])
+    return agreeing / (TILES * TILES)
+
+
+def _tile_agrees(a: np.ndarray, b: np.ndarray) -> bool:
+    std_a, std_b = a.std(), b.std()
+    if std_a < FLAT_TILE_STD or std_b < FLAT_TILE_STD:
+        return std_a < FLAT_TILE_STD and std_b < FLAT_TILE_STD
+    correlation = ((a - a.mean()) * (b - b.mean())).mean() / (std_a * std_b)
+    return abs(correlation) >= MIN_TILE_CORRELATION
 
 
 def align(a: ImageFingerprint, b: ImageFingerprint) -> Alignment | None:
@@ -87,9 +121,10 @@ def align(a: ImageFingerprint, b: ImageFingerprint) -> Alignment | None:
     matrix, inliers = found
     size_a = (a.features.width, a.features.height)
     box_a, box_b = _overlap(matrix, size_a, (b.features.width, b.features.height))
-    hash_a, share_a = _cut(a, box_a)
-    hash_b, share_b = _cut(b, box_b)
-    if not hash_a or not hash_b:
+    region_a, share_a = _cut(a, box_a)
+    region_b, share_b = _cut(b, box_b)
+    if region_a is None or region_b is None:
         return None
-    distance = (int(hash_a, 16) ^ int(hash_b, 16)).bit_count()
-    return Alignment(distance, inliers, round(share_a, 3), round(share_b, 3))
+    distance = (int(pdq_of(region_a)[0], 16) ^ int(pdq_of(region_b)[0], 16)).bit_count()
+    agreeing = tiles_agreeing(region_a, region_b)
+    return Alignment(distance, inliers, round(share_a, 3), round(share_b, 3), agreeing)
