@@ -1,0 +1,43 @@
+"""Content hashes ignore what a re-save or a re-mux changes around the content, not the content."""
+
+import hashlib
+import io
+
+from PIL import Image
+
+from assets.fingerprints.exact import image_content_hash, media_content_hash
+from tests.duplicates.media import encoded, ffmpeg, scene
+from tests.factories import mp4_bytes
+
+
+def test_remuxed_video_with_new_metadata_keeps_its_content_hash(tmp_path):
+    original = tmp_path / "goc.mp4"
+    original.write_bytes(mp4_bytes(seconds=2))
+    remuxed = tmp_path / "dong-goi-lai.mkv"
+    ffmpeg("-i", str(original), "-map", "0", "-c", "copy", "-metadata", "title=Bản khác",
+           str(remuxed))  # fmt: skip
+    reencoded = tmp_path / "ma-hoa-lai.mp4"
+    ffmpeg("-i", str(original), "-c:v", "libx264", "-crf", "35", "-c:a", "copy", str(reencoded))
+
+    assert (
+        hashlib.sha256(remuxed.read_bytes()).digest()
+        != hashlib.sha256(original.read_bytes()).digest()
+    )
+    assert media_content_hash(remuxed) == media_content_hash(original)
+    assert media_content_hash(reencoded) != media_content_hash(original)
+
+
+def test_exif_orientation_and_metadata_do_not_change_the_picture_hash():
+    picture = scene(41)
+    rotated = picture.rotate(90, expand=True)
+    exif = Image.Exif()
+    exif[0x0112] = 6  # "turn 90 degrees clockwise to display": upright, it is the original
+    exif[0x010E] = "Chú thích đã sửa"
+    tagged = encoded(rotated, "PNG", exif=exif.tobytes())
+
+    assert image_content_hash(io.BytesIO(tagged)) == image_content_hash(
+        io.BytesIO(encoded(picture))
+    )
+    assert image_content_hash(io.BytesIO(encoded(scene(42)))) != image_content_hash(
+        io.BytesIO(encoded(picture))
+    )
