@@ -15,7 +15,6 @@ file; Elasticsearch when ELASTICSEARCH_URL is set, on a throwaway alias. The las
 
 import argparse
 import json
-import os
 import statistics
 import tempfile
 import time
@@ -23,7 +22,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from bench.search import percentile, setup_django
+from bench.search import percentile, setup_django, throwaway_elastic
 
 FLIPPED_BITS = (4, 32)
 NO_NEIGHBOUR_SHARE = 0.2
@@ -156,16 +155,6 @@ def measure(name: str, backend, hashes, queries, truth, limit: int, load) -> dic
     return figures
 
 
-def elastic_backend():
-    from search.backends.elastic import ElasticsearchBackend
-
-    url = os.environ.get("ELASTICSEARCH_URL")
-    if not url:
-        print("elasticsearch: ELASTICSEARCH_URL not set, skipped", flush=True)
-        return None
-    return ElasticsearchBackend(url, f"ncrl-bench-dedup-{os.getpid()}", replicas=0, timeout=300)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=1_000_000)
@@ -194,15 +183,11 @@ def main() -> None:
         embedded = measure(
             "embedded (SQLite)", DatabaseBackend(), hashes, queries, truth, limit, load_embedded
         )
-        elastic = elastic_backend()
         es = {"p50_ms": None, "p95_ms": None}
-        if elastic is not None:
-            try:
+        with throwaway_elastic("ncrl-bench-dedup", timeout=300) as elastic:
+            if elastic is not None:
                 load = lambda rows: elastic.rebuild(records(rows))  # noqa: E731
                 es = measure("elasticsearch", elastic, hashes, queries, truth, limit, load)
-            finally:
-                for index in elastic.client.indices.get_alias(name=elastic.alias):
-                    elastic.client.indices.delete(index=index)
     ratio = brute["p95_ms"] / embedded["p95_ms"] if embedded["p95_ms"] else None
     print(f"embedded p95 is {ratio:.1f}x faster than brute force" if ratio else "")
     print(

@@ -59,24 +59,26 @@ def build_images(root: Path) -> list[dict]:
     return items
 
 
+def media_items(kind: str, stem: Path, group: str, source: Path, near: Path, copies) -> list:
+    """The source, its near miss and its copies (name -> (path, seconds cut from the start))."""
+    items = [
+        item(kind, "source", stem.name, stem.name, group, path=str(source)),
+        item(kind, "distractor", f"{stem.name}.near", stem.name, group, path=str(near)),
+    ]
+    for name, (path, offset) in copies.items():
+        items.append(item(kind, "copy", f"{stem.name}.{name}", stem.name, name, path=str(path),
+                          offset=offset))  # fmt: skip
+    return items
+
+
 def build_one_clip(root: Path, index: int) -> list[dict]:
     family = index % 5
     stem = root / f"vid{index:03d}"
     source, near = stem.with_suffix(".mp4"), stem.with_name(f"{stem.name}.near.mp4")
     dedup_media.make_video(source, family, 100 + index, f"Clip {index}")
     dedup_media.make_video(near, family, 900 + index, f"Clip {index}")
-    items = [
-        item("video", "source", stem.name, stem.name, f"family{family}", path=str(source)),
-        item(
-            "video", "distractor", f"{stem.name}.near", stem.name, f"family{family}", path=str(near)
-        ),
-    ]
-    for name, (path, offset) in dedup_media.video_copies(
-        source, stem, random.Random(index)
-    ).items():
-        items.append(item("video", "copy", f"{stem.name}.{name}", stem.name, name, path=str(path),
-                          offset=offset))  # fmt: skip
-    return items
+    copies = dedup_media.video_copies(source, stem, random.Random(index))
+    return media_items("video", stem, f"family{family}", source, near, copies)
 
 
 def build_one_track(root: Path, index: int) -> list[dict]:
@@ -85,18 +87,8 @@ def build_one_track(root: Path, index: int) -> list[dict]:
     source, near = stem.with_suffix(".wav"), stem.with_name(f"{stem.name}.near.wav")
     dedup_media.write_wav(source, dedup_media.music(style, 300 + index))
     dedup_media.write_wav(near, dedup_media.music(style, 700 + index))
-    items = [
-        item("audio", "source", stem.name, stem.name, f"style{style}", path=str(source)),
-        item(
-            "audio", "distractor", f"{stem.name}.near", stem.name, f"style{style}", path=str(near)
-        ),
-    ]
-    for name, (path, offset) in dedup_media.audio_copies(
-        source, stem, random.Random(index)
-    ).items():
-        items.append(item("audio", "copy", f"{stem.name}.{name}", stem.name, name, path=str(path),
-                          offset=offset))  # fmt: skip
-    return items
+    copies = dedup_media.audio_copies(source, stem, random.Random(index))
+    return media_items("audio", stem, f"style{style}", source, near, copies)
 
 
 def build_texts() -> list[dict]:

@@ -16,6 +16,7 @@ import statistics
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,19 +72,32 @@ def measure(backend, docs: int, query_count: int) -> dict:
     return figures
 
 
-def elastic_figures(docs: int, query_count: int) -> dict:
+@contextmanager
+def throwaway_elastic(name: str, timeout: float):
+    """The Elasticsearch backend on an alias of its own, deleted afterwards; None when
+    ELASTICSEARCH_URL is not set."""
     from search.backends.elastic import ElasticsearchBackend
 
     url = os.environ.get("ELASTICSEARCH_URL")
     if not url:
         print("elasticsearch: ELASTICSEARCH_URL not set, skipped", flush=True)
-        return {"docs_per_s": None, "p50_ms": None, "p95_ms": None}
-    backend = ElasticsearchBackend(url, f"ncrl-bench-{os.getpid()}", replicas=0, timeout=120)
+        yield None
+        return
+    backend = ElasticsearchBackend(url, f"{name}-{os.getpid()}", replicas=0, timeout=timeout)
     try:
-        return measure(backend, docs, query_count)
+        yield backend
     finally:
-        for index in backend.client.indices.get_alias(name=backend.alias):
+        for index in backend.client.options(ignore_status=404).indices.get_alias(
+            name=backend.alias
+        ):
             backend.client.indices.delete(index=index)
+
+
+def elastic_figures(docs: int, query_count: int) -> dict:
+    with throwaway_elastic("ncrl-bench", timeout=120) as backend:
+        if backend is None:
+            return {"docs_per_s": None, "p50_ms": None, "p95_ms": None}
+        return measure(backend, docs, query_count)
 
 
 def main() -> None:
