@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # Debian packages the library needs at run time, and the extra ones its tests need.
 RUN_PACKAGES := ffmpeg gettext libchromaprint1 poppler-utils fonts-dejavu-core
-TEST_PACKAGES := libimage-exiftool-perl libchromaprint-tools redis-server postgresql
+TEST_PACKAGES := libimage-exiftool-perl libchromaprint-tools redis-server postgresql chromium
 
 .PHONY: help
 help: ## List the targets
