@@ -1,0 +1,113 @@
+"""Browser tests: Debian's Chromium, driven by Playwright's sync API, against pytest-django's live
+server (a real threaded HTTP server on localhost over a transactional test database).
+
+No browser is ever downloaded: Playwright launches /usr/bin/chromium (`make system-test` installs
+it); without it these tests skip."""
+
+import os
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from django.db import connections
+
+sync_api = pytest.importorskip(
+    "playwright.sync_api", reason="Playwright is not installed: pip install '.[test]'"
+)
+
+CHROMIUM = Path("/usr/bin/chromium")
+# The machine's network is closed: without these, Chromium keeps trying to reach Google's hosts.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+TIMEOUT_MS = 20_000
+ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
+
+
+@pytest.fixture(scope="package")
+def browser() -> Iterator["sync_api.Browser"]:
+    if not CHROMIUM.exists():
+        pytest.skip(f"Debian's chromium is not installed ({CHROMIUM}): `make system-test` adds it")
+    # Playwright's sync API keeps an event loop running in this thread, and Django refuses ORM
+    # calls from such a thread unless told it is deliberate. Only while the browser runs, so the
+    # rest of the suite keeps Django's check.
+    previous = os.environ.get(ASYNC_UNSAFE)
+    os.environ[ASYNC_UNSAFE] = "true"
+    try:
+        serialized = _serialized_test_databases()
+        with sync_api.sync_playwright() as playwright:
+            _give_serialized_contents(serialized)
+            launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            yield launched
+            launched.close()
+            connections.close_all()
+    finally:
+        if previous is None:
+            os.environ.pop(ASYNC_UNSAFE, None)
+        else:
+            os.environ[ASYNC_UNSAFE] = previous
+
+
+def _serialized_test_databases() -> dict[str, str]:
+    return {
+        connection.alias: connection._test_serialized_contents
+        for connection in connections.all()
+        if hasattr(connection, "_test_serialized_contents")
+    }
+
+
+def _give_serialized_contents(serialized: dict[str, str]) -> None:
+    """Django keeps database connections per thread, or per context while an event loop runs:
+    with Playwright started, this thread gets new connection objects, which lack the migrated
+    contents that `serialized_rollback` restores before each test (Wagtail's root collection
+    and page, made by data migrations)."""
+    for alias, contents in serialized.items():
+        connections[alias]._test_serialized_contents = contents
+
+
+@pytest.fixture
+def page(browser, live_server) -> Iterator["sync_api.Page"]:
+    """A fresh browser profile (no cookies, no local storage) on the live server; an uncaught
+    script error on any page fails the test."""
+    context = browser.new_context(base_url=live_server.url)
+    context.set_default_timeout(TIMEOUT_MS)
+    opened = context.new_page()
+    script_errors: list[str] = []
+    opened.on("pageerror", lambda error: script_errors.append(str(error)))
+    yield opened
+    context.close()
+    assert not script_errors, f"uncaught script errors in the page: {script_errors}"
+
+
+def log_in(page: "sync_api.Page", username: str, password: str) -> None:
+    """Through the admin's real login form, as an editor does."""
+    page.goto("/admin/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    with page.expect_navigation():
+        page.press("input[name=password]", "Enter")
+    assert "/admin/login/" not in page.url, "the login form refused the editor"
+
+
+@pytest.fixture
+def editor_b_page(page, editor_b) -> "sync_api.Page":
+    """The browser of agency B's editor, logged in to the admin."""
+    log_in(page, editor_b.username, f"pw-{editor_b.username}")
+    return page
+
+
+def eventually(check: Callable[[], object], what: str, seconds: float = 10.0) -> None:
+    """Wait until `check()` is true, for effects the page triggers without waiting for them (a
+    fetch the admin sends while it already shows the next step)."""
+    deadline = time.monotonic() + seconds
+    while not check():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"after {seconds} s, still not: {what}")
+        time.sleep(0.1)
