@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.db import connections
+from wagtail.models import Collection
 
 sync_api = pytest.importorskip(
     "playwright.sync_api", reason="Playwright is not installed: pip install '.[test]'"
@@ -41,13 +42,11 @@ def browser() -> Iterator["sync_api.Browser"]:
     previous = os.environ.get(ASYNC_UNSAFE)
     os.environ[ASYNC_UNSAFE] = "true"
     try:
-        serialized = _serialized_test_databases()
         with sync_api.sync_playwright() as playwright:
-            _give_serialized_contents(serialized)
             launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             yield launched
             launched.close()
-            connections.close_all()
+            connections.close_all()  # those this thread opened while Playwright's loop ran
     finally:
         if previous is None:
             os.environ.pop(ASYNC_UNSAFE, None)
@@ -55,21 +54,15 @@ def browser() -> Iterator["sync_api.Browser"]:
             os.environ[ASYNC_UNSAFE] = previous
 
 
-def _serialized_test_databases() -> dict[str, str]:
-    return {
-        connection.alias: connection._test_serialized_contents
-        for connection in connections.all()
-        if hasattr(connection, "_test_serialized_contents")
-    }
-
-
-def _give_serialized_contents(serialized: dict[str, str]) -> None:
-    """Django keeps database connections per thread, or per context while an event loop runs:
-    with Playwright started, this thread gets new connection objects, which lack the migrated
-    contents that `serialized_rollback` restores before each test (Wagtail's root collection
-    and page, made by data migrations)."""
-    for alias, contents in serialized.items():
-        connections[alias]._test_serialized_contents = contents
+@pytest.fixture(autouse=True)
+def _root_collection(transactional_db) -> None:
+    """The live server sees only committed rows, so these tests run on a transactional database,
+    flushed after each test: Wagtail's root collection, made by a data migration, is then gone,
+    and agencies need it for their collections. (`serialized_rollback` would restore it, but
+    fails once another transactional test has flushed the database and its post_migrate
+    handlers have created content types again.)"""
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
 
 
 @pytest.fixture

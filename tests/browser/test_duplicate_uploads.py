@@ -20,9 +20,7 @@ MULTIPLE_UPLOADER = "/admin/images/multiple/add/"
 LARGE_UPLOADS = "/admin/large-uploads/"
 CONFIRMATION = "[data-duplicate-matches]"
 
-# The live server sees only committed rows; each test starts from the migrated database (Wagtail's
-# root collection and page, made by data migrations, would be gone after the first flush).
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)  # the live server sees committed rows
 
 
 def chosen_file(name: str, content: bytes, mime_type: str) -> dict:
