@@ -4,18 +4,20 @@ server (a real threaded HTTP server on localhost over a transactional test datab
 No browser is ever downloaded: Playwright launches /usr/bin/chromium (`make system-test` installs
 it); without it these tests skip."""
 
+from __future__ import annotations
+
 import os
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from django.db import connections
 from wagtail.models import Collection
 
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="Playwright is not installed: pip install '.[test]'"
-)
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 CHROMIUM = Path("/usr/bin/chromium")
 # The machine's network is closed: without these, Chromium keeps trying to reach Google's hosts.
@@ -33,7 +35,10 @@ ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
 
 
 @pytest.fixture(scope="package")
-def browser() -> Iterator["sync_api.Browser"]:
+def browser() -> Iterator[Browser]:
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="Playwright is not installed: pip install '.[test]'"
+    )
     if not CHROMIUM.exists():
         pytest.skip(f"Debian's chromium is not installed ({CHROMIUM}): `make system-test` adds it")
     # Playwright's sync API keeps an event loop running in this thread, and Django refuses ORM
@@ -66,7 +71,7 @@ def _root_collection(transactional_db) -> None:
 
 
 @pytest.fixture
-def page(browser, live_server) -> Iterator["sync_api.Page"]:
+def page(browser, live_server) -> Iterator[Page]:
     """A fresh browser profile (no cookies, no local storage) on the live server; an uncaught
     script error on any page fails the test."""
     context = browser.new_context(base_url=live_server.url)
@@ -79,7 +84,7 @@ def page(browser, live_server) -> Iterator["sync_api.Page"]:
     assert not script_errors, f"uncaught script errors in the page: {script_errors}"
 
 
-def log_in(page: "sync_api.Page", username: str, password: str) -> None:
+def log_in(page: Page, username: str, password: str) -> None:
     """Through the admin's real login form, as an editor does."""
     page.goto("/admin/login/")
     page.fill("input[name=username]", username)
@@ -90,7 +95,7 @@ def log_in(page: "sync_api.Page", username: str, password: str) -> None:
 
 
 @pytest.fixture
-def editor_b_page(page, editor_b) -> "sync_api.Page":
+def editor_b_page(page, editor_b) -> Page:
     """The browser of agency B's editor, logged in to the admin."""
     log_in(page, editor_b.username, f"pw-{editor_b.username}")
     return page

@@ -3,8 +3,11 @@ and the large uploads page (SHA-256 computed by the browser before a byte is sen
 then the near copies to decide about). Buttons are found by their data attributes: the admin
 speaks the editor's language."""
 
+from __future__ import annotations
+
 import hashlib
 import json
+from typing import TYPE_CHECKING
 
 import pytest
 from django.utils import translation
@@ -15,6 +18,9 @@ from tests.duplicates.library import store
 from tests.duplicates.media import bordered, encoded, scene
 
 from .conftest import eventually
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Locator, Page
 
 MULTIPLE_UPLOADER = "/admin/images/multiple/add/"
 LARGE_UPLOADS = "/admin/large-uploads/"
@@ -27,7 +33,7 @@ def chosen_file(name: str, content: bytes, mime_type: str) -> dict:
     return {"name": name, "mimeType": mime_type, "buffer": content}
 
 
-def upload_in_multiple_uploader(page, name: str, content: bytes, mime_type: str):
+def upload_in_multiple_uploader(page: Page, name: str, content: bytes, mime_type: str) -> Locator:
     page.goto(MULTIPLE_UPLOADER)
     page.set_input_files("#fileupload", chosen_file(name, content, mime_type))
     item = page.locator("#upload-list > li").first
@@ -35,13 +41,13 @@ def upload_in_multiple_uploader(page, name: str, content: bytes, mime_type: str)
     return item
 
 
-def send_on_large_uploads_page(page, name: str, content: bytes, mime_type: str) -> None:
+def send_on_large_uploads_page(page: Page, name: str, content: bytes, mime_type: str) -> None:
     page.goto(LARGE_UPLOADS)
     page.set_input_files("#tus-file", chosen_file(name, content, mime_type))
     page.click("#tus-uploader button[type=submit]")
 
 
-def page_messages(page) -> dict:
+def page_messages(page: Page) -> dict:
     return json.loads(page.text_content("#tus-messages"))
 
 
