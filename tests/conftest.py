@@ -73,3 +73,9 @@ def backend_name(request, settings):
             elastic.client.indices.delete(index=index)
     _elastic_backend.cache_clear()
     availability.reset()
+
+
+def pytest_collection_modifyitems(items):
+    """Browser tests run last: after each of them the live server's database is emptied (Wagtail's
+    root collection and home page too), which later tests that expect migrated data would feel."""
+    items.sort(key=lambda item: "tests/browser/" in str(item.path).replace("\\", "/"))
