@@ -16,8 +16,8 @@ from PIL import Image, ImageFile, UnidentifiedImageError
 
 from .dangerous import EMBEDDED_CODE_MARKERS, refuse_polyglot
 from .errors import UploadRejected
+from .image_regions import find_outside_pixels
 from .limits import UploadLimits
-from .reading import find_in_stream
 from .signatures import FileType
 
 # Above this many pixels per byte of file the picture can only be a flat, crafted expanse:
@@ -45,7 +45,7 @@ def check_raster_image(
     _check_pixels(width, height, size, limits, name)
     _verify(file, file_type, name)
     _decode(file, file_type, name)
-    hidden = find_in_stream(file, EMBEDDED_CODE_MARKERS)
+    hidden = find_outside_pixels(file, file_type.pillow_format, size, EMBEDDED_CODE_MARKERS)
     if hidden:
         refuse_polyglot(name, file_type.label, _("web code (%s)") % hidden.decode())
     return width, height

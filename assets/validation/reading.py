@@ -36,14 +36,22 @@ def iter_chunks(file: BinaryIO, chunk_size: int = CHUNK_SIZE) -> Iterator[bytes]
 
 def find_in_stream(file: BinaryIO, needles: tuple[bytes, ...]) -> bytes | None:
     """The first needle found anywhere in the file, case-insensitively, read chunk by chunk."""
+    return find_in_range(file, 0, stream_size(file), needles)
+
+
+def find_in_range(file: BinaryIO, start: int, end: int, needles: tuple[bytes, ...]) -> bytes | None:
+    """The first needle found, case-insensitively, between two offsets of the file."""
     overlap = max(len(needle) for needle in needles) - 1
-    carry = b""
-    for chunk in iter_chunks(file):
+    carry, offset = b"", start
+    while offset < end:
+        chunk = read_at(file, offset, min(CHUNK_SIZE, end - offset))
+        if not chunk:
+            break
         window = (carry + chunk).lower()
         for needle in needles:
             if needle in window:
                 return needle
-        carry = window[-overlap:]
+        carry, offset = window[-overlap:], offset + len(chunk)
     return None
 
 
