@@ -1,18 +1,24 @@
-"""Admin: the duplicate check in Wagtail's multiple image upload, and the decision endpoint."""
+"""Admin: the duplicate check in Wagtail's uploaders and add forms, and the decision endpoint."""
 
 from django.templatetags.static import static
-from django.urls import path
+from django.urls import path, re_path
 from django.utils.html import format_html
 from wagtail import hooks
 
 from .duplicates.admin_views import (
+    CheckedDocumentCreateView,
+    CheckedDocumentsAddView,
+    CheckedImageCreateView,
     CheckedImagesAddView,
+    checked_media_add,
     decide_in_admin,
     duplicates_of_upload,
+    review_upload,
 )
 
 
-# Registered before Wagtail's own image URLs, so this path is served by the checked view.
+# Registered before Wagtail's own URLs, so these paths are served by the checked views; the
+# permission checks stay those of the views they extend.
 @hooks.register("register_admin_urls", order=-10)
 def duplicate_check_urls():
     return [
@@ -21,11 +27,28 @@ def duplicate_check_urls():
             CheckedImagesAddView.as_view(),
             name="duplicates_images_add_multiple",
         ),
+        path("images/add/", CheckedImageCreateView.as_view(), name="duplicates_image_add"),
+        path(
+            "documents/multiple/add/",
+            CheckedDocumentsAddView.as_view(),
+            name="duplicates_documents_add_multiple",
+        ),
+        path("documents/add/", CheckedDocumentCreateView.as_view(), name="duplicates_document_add"),
+        re_path(
+            r"^media/(?P<media_type>audio|video|media)/add/$",
+            checked_media_add,
+            name="duplicates_media_add",
+        ),
         path("duplicates/decide/", decide_in_admin, name="duplicates_admin_decide"),
         path(
             "duplicates/uploads/<str:asset_type>/<int:pk>/",
             duplicates_of_upload,
             name="duplicates_of_upload",
+        ),
+        path(
+            "duplicates/uploads/<str:asset_type>/<int:pk>/review/",
+            review_upload,
+            name="duplicates_review_upload",
         ),
     ]
 

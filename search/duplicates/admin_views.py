@@ -1,46 +1,123 @@
-"""The admin side of the duplicate check: Wagtail's multiple image upload, with our matcher in
-place of its equal-file-hash check, and the endpoint its buttons post the editor's decision to."""
+"""The admin side of the duplicate check: Wagtail's multiple image and document uploaders, and its
+single document and media forms, with our matcher; and the endpoint their buttons post the
+editor's decision to."""
 
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.views.generic.multiple_upload import AddView as GenericAddView
+from wagtail.documents.views.documents import CreateView as DocumentCreateView
+from wagtail.documents.views.multiple import AddView as DocumentsAddView
+from wagtail.images.views.images import CreateView as ImageCreateView
 from wagtail.images.views.multiple import AddView as ImagesAddView
+from wagtailmedia.views import media as media_views
 
 from assets.fingerprinting import stored_fingerprints
-from assets.models import Decision
+from assets.models import Decision, MediaAsset
 
-from ..keys import instance_for_key, key_for
+from ..keys import instance_for_key, key_for, kind_for_model
 from .checking import decide
 from .matching import find_duplicates
 from .presentation import describe_all, resolve_reference
 
 UPLOAD_TYPES = ("image", "document", "media")
+INDEX_URL_NAMES = {
+    "image": "wagtailimages:index",
+    "document": "wagtaildocs:index",
+    "media": "wagtailmedia:index",
+}
+
+
+def described_duplicates(asset, user) -> list[dict]:
+    """The library's copies of a freshly stored upload, as `user` may see them, with the URLs
+    that record each decision."""
+    key = key_for(asset)
+    described = describe_all(find_duplicates(stored_fingerprints(asset), exclude={key}), user)
+    return _with_decision_urls(described, key)
+
+
+def confirmation_html(request, asset, matches: list[dict], *, place: str = "uploader") -> str:
+    """`place`: "uploader" (Wagtail's image uploader handles the buttons), "above_form" (the
+    document uploader) or "standalone" (every button records its decision by itself)."""
+    return render_to_string(
+        "duplicates/confirm_upload.html",
+        {
+            "new": asset,
+            "new_is_image": kind_for_model(type(asset)) == "image",
+            "matches": matches,
+            place: True,
+        },
+        request=request,
+    )
 
 
 class CheckedImagesAddView(ImagesAddView):
+    """Wagtail's own uploader shows our confirmation where it shows its equal-hash one."""
+
     def get_upload_form_class(self):
         return with_model_defaults(super().get_upload_form_class())
 
     def get_edit_object_response_data(self):
         data = GenericAddView.get_edit_object_response_data(self)
-        new_key = key_for(self.object)
-        matches = find_duplicates(stored_fingerprints(self.object), exclude={new_key})
-        described = describe_all(matches, self.request.user)
-        data["duplicate"] = bool(described)
-        if described:
-            data["confirm_duplicate_upload"] = render_to_string(
-                "duplicates/confirm_upload.html",
-                {
-                    "new": self.object,
-                    "new_is_image": True,
-                    "matches": _with_decision_urls(described, new_key),
-                },
-                request=self.request,
-            )
+        matches = described_duplicates(self.object, self.request.user)
+        data["duplicate"] = bool(matches)
+        if matches:
+            data["confirm_duplicate_upload"] = confirmation_html(self.request, self.object, matches)
         return data
+
+
+class CheckedDocumentsAddView(DocumentsAddView):
+    """Wagtail's document uploader has no duplicate step: the confirmation goes above the edit
+    form it shows for each file ("reuse" is a delete link, which its script already handles)."""
+
+    def get_upload_form_class(self):
+        return with_model_defaults(super().get_upload_form_class())
+
+    def get_edit_object_response_data(self):
+        data = super().get_edit_object_response_data()
+        matches = described_duplicates(self.object, self.request.user)
+        data["duplicate"] = bool(matches)
+        if matches:
+            confirmation = confirmation_html(self.request, self.object, matches, place="above_form")
+            data["form"] = confirmation + data["form"]
+        return data
+
+
+class ReviewCopiesMixin:
+    """A single-file add form: a saved copy goes to the review page instead of the list."""
+
+    def get_success_url(self):
+        return review_url_if_duplicated(self.object, self.request.user) or super().get_success_url()
+
+
+class CheckedImageCreateView(ReviewCopiesMixin, ImageCreateView):
+    pass
+
+
+class CheckedDocumentCreateView(ReviewCopiesMixin, DocumentCreateView):
+    pass
+
+
+def checked_media_add(request, media_type):
+    """wagtailmedia's add form (a function view): once it has saved and redirects, the editor's
+    newest media file is the one it saved, and a copy goes to the review page instead."""
+    response = media_views.add(request, media_type)
+    if request.method != "POST" or response.status_code != 302:
+        return response
+    saved = MediaAsset.objects.filter(uploaded_by_user=request.user).order_by("-pk").first()
+    review = saved and review_url_if_duplicated(saved, request.user)
+    return redirect(review) if review else response
+
+
+def review_url_if_duplicated(asset, user) -> str | None:
+    if not described_duplicates(asset, user):
+        return None
+    return reverse("duplicates_review_upload", args=[kind_for_model(type(asset)), asset.pk])
 
 
 def with_model_defaults(form_class):
@@ -90,29 +167,45 @@ def decide_in_admin(request):
     return JsonResponse({"success": True})
 
 
-def duplicates_of_upload(request, asset_type: str, pk: int):
-    """The confirmation for an asset the editor has just uploaded (large uploads page)."""
+def _own_upload(request, asset_type: str, pk: int):
     asset = instance_for_key(f"{asset_type}:{pk}") if asset_type in UPLOAD_TYPES else None
     if asset is None or (
         asset.uploaded_by_user_id != request.user.pk and not request.user.is_superuser
     ):
+        return None
+    return asset
+
+
+def duplicates_of_upload(request, asset_type: str, pk: int):
+    """The confirmation for an asset the editor has just uploaded (large uploads page)."""
+    asset = _own_upload(request, asset_type, pk)
+    if asset is None:
         return JsonResponse({"count": 0, "html": ""}, status=404)
-    key = key_for(asset)
-    described = describe_all(
-        find_duplicates(stored_fingerprints(asset), exclude={key}), request.user
+    matches = described_duplicates(asset, request.user)
+    html = confirmation_html(request, asset, matches, place="standalone") if matches else ""
+    return JsonResponse({"count": len(matches), "html": html})
+
+
+def review_upload(request, asset_type: str, pk: int):
+    """The page a single-file form leads to when the file it saved is already in the library."""
+    asset = _own_upload(request, asset_type, pk)
+    if asset is None:
+        raise Http404(_("The uploaded asset is not there any more."))
+    matches = described_duplicates(asset, request.user)
+    return TemplateResponse(
+        request,
+        "duplicates/review_upload.html",
+        {
+            "asset": asset,
+            "confirmation": confirmation_html(request, asset, matches, place="standalone")
+            if matches
+            else "",
+            "index_url": reverse(INDEX_URL_NAMES[asset_type]),
+            "edit_url": _edit_url(asset_type, asset.pk),
+        },
     )
-    html = (
-        render_to_string(
-            "duplicates/confirm_upload.html",
-            {
-                "new": asset,
-                "new_is_image": asset_type == "image",
-                "matches": _with_decision_urls(described, key),
-                "standalone": True,
-            },
-            request=request,
-        )
-        if described
-        else ""
-    )
-    return JsonResponse({"count": len(described), "html": html})
+
+
+def _edit_url(asset_type: str, pk: int) -> str:
+    names = {"image": "wagtailimages:edit", "document": "wagtaildocs:edit"}
+    return reverse(names.get(asset_type, "wagtailmedia:edit"), args=[pk])

@@ -5,36 +5,15 @@ records its decision; "reuse" keeps nothing of the upload."""
 import re
 
 import pytest
-from django.test import TestCase
 from django.urls import reverse
 
 from assets.models import DuplicateDecision, DuplicateMember, ImageAsset
 from search.keys import key_for
-from tests.duplicates.library import store
+from tests.duplicates.library import press, store, upload_in_admin
 from tests.duplicates.media import bordered, encoded, scene
 from tests.factories import upload
 
 pytestmark = pytest.mark.django_db
-
-
-def upload_in_admin(client, agency, content: bytes, name: str) -> dict:
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        response = client.post(
-            reverse("wagtailimages:add_multiple"),
-            {"files[]": upload(name, content), "collection": agency.collection_id},
-        )
-    assert response.status_code == 200
-    answer = response.json()
-    assert answer["success"], answer
-
-    return answer
-
-
-def press(client, html: str, decision: str):
-    """Post the decision URL the confirmation offers for `decision` (what the buttons do)."""
-    pattern = r'(?:href|data-duplicate-decision-url)="([^"]*decision=' + decision + r'[^"]*)"'
-    url = re.search(pattern, html).group(1).replace("&amp;", "&")
-    return client.post(url)
 
 
 def test_an_exact_copy_is_offered_for_reuse_and_reuse_keeps_nothing(
