@@ -15,7 +15,7 @@ RENDITIONS_PREFIX = "renditions/"
 
 def owners_of_stored_file(name: str) -> list[QuerySet]:
     if name.startswith(RENDITIONS_PREFIX):
-        sha256 = name[len(RENDITIONS_PREFIX):].split("/", 1)[0]
+        sha256 = name[len(RENDITIONS_PREFIX) :].split("/", 1)[0]
         return [model.objects.filter(content_sha256=sha256) for model in ASSET_MODELS]
     return [
         ImageAsset.objects.filter(Q(file=name) | Q(renditions__file=name)),

@@ -19,11 +19,7 @@ def visible_to(queryset: QuerySet, user) -> QuerySet:
     """Published assets of every agency, plus everything of the user's own agencies."""
     if user.is_authenticated and user.is_superuser:
         return queryset
-    own = (
-        Q(collection_id__in=collection_ids_of(user))
-        if user.is_authenticated
-        else Q(pk__in=[])
-    )
+    own = Q(collection_id__in=collection_ids_of(user)) if user.is_authenticated else Q(pk__in=[])
     return queryset.filter(public_q() | own)
 
 

@@ -31,6 +31,4 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
 
-urlpatterns += i18n_patterns(
-    path("", include(wagtail_urls)), prefix_default_language=False
-)
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)

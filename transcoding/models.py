@@ -14,8 +14,13 @@ class TranscodeJob(models.Model):
     asset = GenericForeignKey("content_type", "object_id")
     output = models.CharField(_("output"), max_length=30, choices=OutputKind.choices)
     source_sha256 = models.CharField(_("source SHA-256"), max_length=64)
-    status = models.CharField(_("status"), max_length=10, choices=JobStatus.choices,
-                              default=JobStatus.PENDING, db_index=True)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=JobStatus.choices,
+        default=JobStatus.PENDING,
+        db_index=True,
+    )
     progress = models.FloatField(_("progress (%)"), default=0)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     error = models.TextField(_("error"), blank=True)
@@ -28,8 +33,9 @@ class TranscodeJob(models.Model):
         verbose_name = _("transcoding job")
         verbose_name_plural = _("transcoding jobs")
         constraints = [
-            models.UniqueConstraint(fields=["content_type", "object_id", "output"],
-                                    name="one_job_per_asset_output"),
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "output"], name="one_job_per_asset_output"
+            ),
         ]
         indexes = [models.Index(fields=["content_type", "object_id"])]
 

@@ -41,9 +41,13 @@ def outputs_for(asset) -> list[str]:
 
 
 def _image(name: str, image) -> ProducedFile:
-    return ProducedFile(name=name, path=image.path, mime_type="image/jpeg"
-                        if image.path.suffix in (".jpg", ".jpeg") else "image/png",
-                        width=image.width, height=image.height)
+    return ProducedFile(
+        name=name,
+        path=image.path,
+        mime_type="image/jpeg" if image.path.suffix in (".jpg", ".jpeg") else "image/png",
+        width=image.width,
+        height=image.height,
+    )
 
 
 def video_ladder(source: Path, out_dir: Path, on_progress, timeout) -> list[ProducedFile]:
@@ -51,13 +55,25 @@ def video_ladder(source: Path, out_dir: Path, on_progress, timeout) -> list[Prod
 
     ladder = transcode_video(source, out_dir, on_progress=on_progress, timeout=timeout)
     produced = [
-        ProducedFile(name=r.name, path=r.path, mime_type="video/mp4", width=r.width,
-                     height=r.height, duration=r.duration, bit_rate=r.bit_rate)
+        ProducedFile(
+            name=r.name,
+            path=r.path,
+            mime_type="video/mp4",
+            width=r.width,
+            height=r.height,
+            duration=r.duration,
+            bit_rate=r.bit_rate,
+        )
         for r in ladder.renditions
     ]
-    produced.append(ProducedFile(name="hls", path=ladder.master_playlist,
-                                 mime_type="application/vnd.apple.mpegurl",
-                                 duration=ladder.duration))
+    produced.append(
+        ProducedFile(
+            name="hls",
+            path=ladder.master_playlist,
+            mime_type="application/vnd.apple.mpegurl",
+            duration=ladder.duration,
+        )
+    )
     return produced
 
 
@@ -71,8 +87,10 @@ def sprite(source: Path, out_dir: Path, on_progress, timeout) -> list[ProducedFi
     from .posters import make_sprite
 
     made = make_sprite(source, out_dir, timeout=timeout)
-    return [_image("sprite", made.image),
-            ProducedFile(name="sprite-vtt", path=made.vtt, mime_type="text/vtt")]
+    return [
+        _image("sprite", made.image),
+        ProducedFile(name="sprite-vtt", path=made.vtt, mime_type="text/vtt"),
+    ]
 
 
 def audio(source: Path, out_dir: Path, on_progress, timeout) -> list[ProducedFile]:
@@ -80,13 +98,18 @@ def audio(source: Path, out_dir: Path, on_progress, timeout) -> list[ProducedFil
 
     made = transcode_audio(source, out_dir, on_progress=on_progress, timeout=timeout)
     produced = [
-        ProducedFile(name=r.path.suffix.lstrip("."), path=r.path,
-                     mime_type="audio/mp4" if r.path.suffix == ".m4a" else "audio/mpeg",
-                     duration=r.duration, bit_rate=r.bit_rate)
+        ProducedFile(
+            name=r.path.suffix.lstrip("."),
+            path=r.path,
+            mime_type="audio/mp4" if r.path.suffix == ".m4a" else "audio/mpeg",
+            duration=r.duration,
+            bit_rate=r.bit_rate,
+        )
         for r in made.renditions
     ]
-    produced.append(ProducedFile(name="waveform", path=made.waveform.path,
-                                 mime_type="application/json"))
+    produced.append(
+        ProducedFile(name="waveform", path=made.waveform.path, mime_type="application/json")
+    )
     return produced
 
 
@@ -94,8 +117,9 @@ def document_preview(source: Path, out_dir: Path, on_progress, timeout) -> list[
     from .previews import render_document_previews
 
     made = render_document_previews(source, out_dir)
-    pages = [_image(f"page-{number:04d}", page)
-             for number, page in enumerate(made.thumbnails, start=1)]
+    pages = [
+        _image(f"page-{number:04d}", page) for number, page in enumerate(made.thumbnails, start=1)
+    ]
     return [_image("preview", made.preview), *pages]
 
 

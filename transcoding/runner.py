@@ -48,8 +48,12 @@ def claim(job_id: int) -> TranscodeJob | None:
         status=JobStatus.RUNNING, heartbeat_at__lt=stale
     )
     updated = TranscodeJob.objects.filter(claimable, pk=job_id).update(
-        status=JobStatus.RUNNING, attempts=F("attempts") + 1, started_at=now, heartbeat_at=now,
-        progress=0, error="",
+        status=JobStatus.RUNNING,
+        attempts=F("attempts") + 1,
+        started_at=now,
+        heartbeat_at=now,
+        progress=0,
+        error="",
     )
     return TranscodeJob.objects.get(pk=job_id) if updated else None
 
@@ -127,11 +131,15 @@ def _store(job: TranscodeJob, out_dir: Path, produced: list[ProducedFile]) -> No
         _save_exactly(f"{prefix}/{path.relative_to(out_dir).as_posix()}", path)
     rows = [
         Rendition(
-            job=job, name=item.name,
+            job=job,
+            name=item.name,
             file=f"{prefix}/{item.path.resolve().relative_to(out_dir.resolve()).as_posix()}",
             mime_type=item.mime_type or mimetypes.guess_type(item.path.name)[0] or "",
-            width=item.width, height=item.height, duration=item.duration,
-            bit_rate=item.bit_rate, size=item.path.stat().st_size,
+            width=item.width,
+            height=item.height,
+            duration=item.duration,
+            bit_rate=item.bit_rate,
+            size=item.path.stat().st_size,
         )
         for item in produced
     ]

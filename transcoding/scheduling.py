@@ -22,13 +22,18 @@ def schedule_asset(asset) -> list[TranscodeJob]:
         if output not in PRODUCERS:
             continue
         job, created = TranscodeJob.objects.get_or_create(
-            content_type=content_type, object_id=asset.pk, output=output,
+            content_type=content_type,
+            object_id=asset.pk,
+            output=output,
             defaults={"source_sha256": asset.content_sha256},
         )
         if not created and job.source_sha256 != asset.content_sha256:
             TranscodeJob.objects.filter(pk=job.pk).update(
-                source_sha256=asset.content_sha256, status=JobStatus.PENDING, progress=0,
-                attempts=0, error="",
+                source_sha256=asset.content_sha256,
+                status=JobStatus.PENDING,
+                progress=0,
+                attempts=0,
+                error="",
             )
             created = True
         if created:

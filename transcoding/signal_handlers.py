@@ -14,7 +14,8 @@ def schedule_outputs(sender, instance, raw=False, **kwargs):
 def forget_jobs(sender, instance, **kwargs):
     TranscodeJob.objects.filter(
         content_type__app_label=instance._meta.app_label,
-        content_type__model=instance._meta.model_name, object_id=instance.pk,
+        content_type__model=instance._meta.model_name,
+        object_id=instance.pk,
     ).delete()
 
 

@@ -14,9 +14,7 @@ class ImageAsset(AssetMetadata, AbstractImage):
     captured_at = models.DateTimeField(_("date taken"), null=True, blank=True)
 
     upload_families = ("image", "svg")
-    admin_form_fields = (
-        Image.admin_form_fields + ("kind", "captured_at") + SHARED_FORM_FIELDS
-    )
+    admin_form_fields = Image.admin_form_fields + ("kind", "captured_at") + SHARED_FORM_FIELDS
     search_fields = AbstractImage.search_fields + AssetMetadata.metadata_search_fields
 
     def get_upload_to(self, filename: str) -> str:
@@ -28,9 +26,7 @@ class ImageAsset(AssetMetadata, AbstractImage):
 
 
 class ImageAssetRendition(AbstractRendition):
-    image = models.ForeignKey(
-        ImageAsset, on_delete=models.CASCADE, related_name="renditions"
-    )
+    image = models.ForeignKey(ImageAsset, on_delete=models.CASCADE, related_name="renditions")
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)

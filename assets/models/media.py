@@ -15,12 +15,8 @@ class MediaAsset(AssetMetadata, AbstractMedia):
     kind = models.CharField(
         _("kind"), max_length=20, choices=MediaKind.choices, default=MediaKind.VIDEO
     )
-    video_codec = models.CharField(
-        _("video codec"), max_length=50, blank=True, editable=False
-    )
-    audio_codec = models.CharField(
-        _("audio codec"), max_length=50, blank=True, editable=False
-    )
+    video_codec = models.CharField(_("video codec"), max_length=50, blank=True, editable=False)
+    audio_codec = models.CharField(_("audio codec"), max_length=50, blank=True, editable=False)
     frame_rate = models.FloatField(_("frame rate"), null=True, editable=False)
     rotation = models.IntegerField(_("rotation"), default=0, editable=False)
     audio_channels = models.PositiveSmallIntegerField(

@@ -61,9 +61,7 @@ class AssetMetadata(models.Model):
     )
     creator = models.CharField(_("creator"), max_length=255, blank=True)
     credit_line = models.CharField(_("credit line"), max_length=255, blank=True)
-    copyright_holder = models.CharField(
-        _("copyright holder"), max_length=255, blank=True
-    )
+    copyright_holder = models.CharField(_("copyright holder"), max_length=255, blank=True)
     licence = models.ForeignKey(
         "taxonomy.Licence",
         verbose_name=_("licence"),
@@ -82,9 +80,7 @@ class AssetMetadata(models.Model):
     is_published = models.BooleanField(
         _("published"),
         default=False,
-        help_text=_(
-            "Published assets can be seen by the public and reused by every agency."
-        ),
+        help_text=_("Published assets can be seen by the public and reused by every agency."),
     )
     embargo_until = models.DateTimeField(
         _("embargo until"),
@@ -95,9 +91,7 @@ class AssetMetadata(models.Model):
     content_sha256 = models.CharField(
         _("SHA-256"), max_length=64, blank=True, editable=False, db_index=True
     )
-    byte_size = models.PositiveBigIntegerField(
-        _("size in bytes"), null=True, editable=False
-    )
+    byte_size = models.PositiveBigIntegerField(_("size in bytes"), null=True, editable=False)
 
     metadata_search_fields = [
         index.SearchField("description"),
@@ -118,9 +112,7 @@ class AssetMetadata(models.Model):
 
     @property
     def is_public(self) -> bool:
-        embargoed = (
-            self.embargo_until is not None and self.embargo_until > timezone.now()
-        )
+        embargoed = self.embargo_until is not None and self.embargo_until > timezone.now()
         return self.is_published and not embargoed
 
     @property

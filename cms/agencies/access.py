@@ -10,13 +10,9 @@ def agencies_of(user) -> list[Agency]:
         return []
     group_ids = user.groups.values_list("id", flat=True)
     return list(
-        Agency.objects.filter(
-            Q(editors__in=group_ids) | Q(moderators__in=group_ids)
-        ).distinct()
+        Agency.objects.filter(Q(editors__in=group_ids) | Q(moderators__in=group_ids)).distinct()
     )
 
 
 def collection_ids_of(user) -> list[int]:
-    return [
-        agency.collection_id for agency in agencies_of(user) if agency.collection_id
-    ]
+    return [agency.collection_id for agency in agencies_of(user) if agency.collection_id]

@@ -43,9 +43,7 @@ def permission(app_label: str, codename: str) -> Permission:
 @transaction.atomic
 def provision_agency(agency: Agency) -> Agency:
     """Create whatever the agency still lacks; safe to call again."""
-    collection = agency.collection or Collection.get_first_root_node().add_child(
-        name=agency.name
-    )
+    collection = agency.collection or Collection.get_first_root_node().add_child(name=agency.name)
     editors = _group(agency, AgencyRole.EDITOR)
     moderators = _group(agency, AgencyRole.MODERATOR)
     for group in (editors, moderators):

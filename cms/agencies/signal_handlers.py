@@ -6,8 +6,6 @@ from .provisioning import provision_agency
 
 
 @receiver(post_save, sender=Agency)
-def provision_new_agency(
-    sender, instance: Agency, created: bool, raw: bool = False, **kwargs
-):
+def provision_new_agency(sender, instance: Agency, created: bool, raw: bool = False, **kwargs):
     if created and not raw:
         provision_agency(instance)

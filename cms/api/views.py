@@ -44,12 +44,8 @@ class PublicAssetsMixin:
         )
 
 
-PublicImagesAPIViewSet = PublicAssetsMixin.extend(
-    ImagesAPIViewSet, "PublicImagesAPIViewSet"
-)
+PublicImagesAPIViewSet = PublicAssetsMixin.extend(ImagesAPIViewSet, "PublicImagesAPIViewSet")
 PublicDocumentsAPIViewSet = PublicAssetsMixin.extend(
     DocumentsAPIViewSet, "PublicDocumentsAPIViewSet"
 )
-PublicMediaAPIViewSet = PublicAssetsMixin.extend(
-    MediaAPIViewSet, "PublicMediaAPIViewSet"
-)
+PublicMediaAPIViewSet = PublicAssetsMixin.extend(MediaAPIViewSet, "PublicMediaAPIViewSet")

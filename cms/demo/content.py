@@ -3,6 +3,8 @@
 
 import datetime as dt
 
+# The tables keep their hand-made layout: a row reads as a record.
+# fmt: off
 AGENCIES = [
     # code, name, English name, kind, parent code, portal
     ("bo-khcn", "Bộ Khoa học và Công nghệ", "Ministry of Science and Technology", "ministry", None,
@@ -139,3 +141,4 @@ ARTICLES = [
         ["stem", "tri-tue-nhan-tao"], ["hoc-sinh-sinh-vien", "giao-vien"], "ngay-khcn", ["57-NQ/TW"],
     ),
 ]
+# fmt: on

@@ -31,28 +31,43 @@ def load_taxonomies() -> None:
     for slug, name_vi, name_en, parent in content.TOPICS:
         Topic.objects.update_or_create(
             slug=slug,
-            defaults={"name_vi": name_vi, "name_en": name_en,
-                      "parent": Topic.objects.filter(slug=parent).first()},
+            defaults={
+                "name_vi": name_vi,
+                "name_en": name_en,
+                "parent": Topic.objects.filter(slug=parent).first(),
+            },
         )
     for slug, name_vi, name_en in content.AUDIENCES:
-        Audience.objects.update_or_create(slug=slug, defaults={"name_vi": name_vi,
-                                                               "name_en": name_en})
+        Audience.objects.update_or_create(
+            slug=slug, defaults={"name_vi": name_vi, "name_en": name_en}
+        )
     for slug, name_vi, name_en, starts_on, yearly in content.CAMPAIGNS:
         Campaign.objects.update_or_create(
-            slug=slug, defaults={"name_vi": name_vi, "name_en": name_en, "starts_on": starts_on,
-                                 "ends_on": starts_on, "recurs_yearly": yearly},
+            slug=slug,
+            defaults={
+                "name_vi": name_vi,
+                "name_en": name_en,
+                "starts_on": starts_on,
+                "ends_on": starts_on,
+                "recurs_yearly": yearly,
+            },
         )
     for code, name_vi, name_en, url, commercial, derivatives, template in content.LICENCES:
         Licence.objects.update_or_create(
             code=code,
-            defaults={"name_vi": name_vi, "name_en": name_en, "url": url,
-                      "allows_commercial_use": commercial, "allows_derivatives": derivatives,
-                      "credit_line_template": template},
+            defaults={
+                "name_vi": name_vi,
+                "name_en": name_en,
+                "url": url,
+                "allows_commercial_use": commercial,
+                "allows_derivatives": derivatives,
+                "credit_line_template": template,
+            },
         )
     for number, title_vi, title_en, issued_on in content.LEGAL_DOCUMENTS:
         LegalDocument.objects.update_or_create(
-            number=number, defaults={"title_vi": title_vi, "title_en": title_en,
-                                     "issued_on": issued_on},
+            number=number,
+            defaults={"title_vi": title_vi, "title_en": title_en, "issued_on": issued_on},
         )
 
 
@@ -62,7 +77,11 @@ def load_agencies() -> dict[str, Agency]:
         agency = Agency.objects.filter(code=code).first()
         if agency is None:
             agency = Agency.objects.create(
-                code=code, name=name, name_en=name_en, kind=kind, portal_url=portal,
+                code=code,
+                name=name,
+                name_en=name_en,
+                kind=kind,
+                portal_url=portal,
                 parent=agencies.get(parent),
             )
         agencies[code] = agency
@@ -75,46 +94,75 @@ def add_asset(model, agency: Agency, path: Path, title: str, **fields):
     if existing is not None:
         return existing
     with path.open("rb") as handle:
-        return create_asset(model, File(handle, name=path.name), filename=path.name,
-                            collection=agency.collection, title=title, is_published=True,
-                            **fields)
+        return create_asset(
+            model,
+            File(handle, name=path.name),
+            filename=path.name,
+            collection=agency.collection,
+            title=title,
+            is_published=True,
+            **fields,
+        )
 
 
 def load_media(agencies: dict[str, Agency], workdir: Path) -> dict[str, object]:
     cc_by = Licence.objects.get(code="CC-BY-4.0")
     infographic = add_asset(
-        ImageAsset, agencies["bo-khcn"],
-        media.make_infographic(workdir / "chi-tieu-2030.png", "Mục tiêu truyền thông đến 2030", [
-            ("Nhiệm vụ KH&CN được truyền thông", 100),
-            ("Người dân được tiếp cận thông tin", 80),
-            ("Cán bộ được đào tạo truyền thông số", 70),
-        ]),
+        ImageAsset,
+        agencies["bo-khcn"],
+        media.make_infographic(
+            workdir / "chi-tieu-2030.png",
+            "Mục tiêu truyền thông đến 2030",
+            [
+                ("Nhiệm vụ KH&CN được truyền thông", 100),
+                ("Người dân được tiếp cận thông tin", 80),
+                ("Cán bộ được đào tạo truyền thông số", 70),
+            ],
+        ),
         "Infographic: mục tiêu truyền thông đến năm 2030",
-        kind="infographic", licence=cc_by, creator="Ban biên tập",
+        kind="infographic",
+        licence=cc_by,
+        creator="Ban biên tập",
         credit_line="Bộ Khoa học và Công nghệ",
     )
     repost = add_asset(
-        ImageAsset, agencies["so-khcn-dong-nai"],
+        ImageAsset,
+        agencies["so-khcn-dong-nai"],
         media.make_repost(workdir / "chi-tieu-2030.png", workdir / "chi-tieu-2030-dang-lai.jpg"),
         "Infographic: mục tiêu truyền thông đến năm 2030 (đăng lại)",
-        kind="infographic", licence=cc_by, credit_line="Bộ Khoa học và Công nghệ",
+        kind="infographic",
+        licence=cc_by,
+        credit_line="Bộ Khoa học và Công nghệ",
     )
     if group_of(key_for(repost)) is None:  # the demo's example of a duplicate group
         join_group(key_for(infographic), repost)
     photo = add_asset(
-        ImageAsset, agencies["so-khcn-dong-nai"], media.make_photo(workdir / "dong-nai.jpg", 3),
-        "Ảnh: cảnh quan Đồng Nai", kind="photo", licence=cc_by,
-        creator="Phòng Thông tin", credit_line="Sở KH&CN Đồng Nai",
+        ImageAsset,
+        agencies["so-khcn-dong-nai"],
+        media.make_photo(workdir / "dong-nai.jpg", 3),
+        "Ảnh: cảnh quan Đồng Nai",
+        kind="photo",
+        licence=cc_by,
+        creator="Phòng Thông tin",
+        credit_line="Sở KH&CN Đồng Nai",
     )
     video = add_asset(
-        MediaAsset, agencies["bao-khpt"], media.make_video(workdir / "gioi-thieu.mp4"),
-        "Video: giới thiệu kho tài nguyên truyền thông số", kind="clip",
-        licence=cc_by, creator="Báo Khoa học và Phát triển",
+        MediaAsset,
+        agencies["bao-khpt"],
+        media.make_video(workdir / "gioi-thieu.mp4"),
+        "Video: giới thiệu kho tài nguyên truyền thông số",
+        kind="clip",
+        licence=cc_by,
+        creator="Báo Khoa học và Phát triển",
     )
     podcast = add_asset(
-        MediaAsset, agencies["vien-cds"], media.make_audio(workdir / "podcast.mp3"),
-        "Podcast: chuyển đổi số cho mọi người", kind="podcast",
-        licence=Licence.objects.get(code="CC-BY-NC-4.0"), creator="Viện Nghiên cứu Chuyển đổi số",
+        MediaAsset,
+        agencies["vien-cds"],
+        media.make_audio(workdir / "podcast.mp3"),
+        "Podcast: chuyển đổi số cho mọi người",
+        kind="podcast",
+        licence=Licence.objects.get(code="CC-BY-NC-4.0"),
+        creator="Viện Nghiên cứu Chuyển đổi số",
     )
     return {"infographic": infographic, "photo": photo, "video": video, "podcast": podcast}
 
@@ -127,13 +175,19 @@ def load_articles(agencies: dict[str, Agency], assets: dict[str, object]) -> Non
             continue
         body = [{"type": "paragraph", "value": f"<p>{text}</p>"} for text in paragraphs]
         if code in figures:
-            body.insert(1, {"type": "figure",
-                            "value": {"image": assets[figures[code]].pk, "caption": ""}})
+            body.insert(
+                1, {"type": "figure", "value": {"image": assets[figures[code]].pk, "caption": ""}}
+            )
         if code == "bao-khpt":
             body.append({"type": "media", "value": {"media": assets["video"].pk, "caption": ""}})
-        article = ArticlePage(title=title, slug=slugify(fold(title))[:80], summary=summary,
-                              body=body, author="Ban biên tập",
-                              campaign=Campaign.objects.filter(slug=campaign).first())
+        article = ArticlePage(
+            title=title,
+            slug=slugify(fold(title))[:80],
+            summary=summary,
+            body=body,
+            author="Ban biên tập",
+            campaign=Campaign.objects.filter(slug=campaign).first(),
+        )
         section.add_child(instance=article)
         article.topics.set(Topic.objects.filter(slug__in=topics))
         article.audiences.set(Audience.objects.filter(slug__in=audiences))

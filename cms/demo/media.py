@@ -49,15 +49,24 @@ def make_photo(path: Path, seed: int) -> Path:
     """A photo-like landscape: sky gradient, hills and soft noise."""
     width, height = 1600, 1067
     image = Image.linear_gradient("L").resize((width, height)).convert("RGB")
-    image = Image.merge("RGB", [band.point(lambda v, k=k: 60 + (v * k) // 3) for k, band in
-                                enumerate(image.split(), start=1)])
+    image = Image.merge(
+        "RGB",
+        [
+            band.point(lambda v, k=k: 60 + (v * k) // 3)
+            for k, band in enumerate(image.split(), start=1)
+        ],
+    )
     draw = ImageDraw.Draw(image)
     for layer in range(3):
         base = 600 + layer * 140 + seed * 7
-        points = [(x, base - int(80 * ((x * (layer + 2) + seed * 37) % 400) / 400))
-                  for x in range(0, width + 100, 100)]
-        draw.polygon([(0, height), *points, (width, height)],
-                     fill=(30 + layer * 30, 110 + layer * 20, 50 + seed * 10))
+        points = [
+            (x, base - int(80 * ((x * (layer + 2) + seed * 37) % 400) / 400))
+            for x in range(0, width + 100, 100)
+        ]
+        draw.polygon(
+            [(0, height), *points, (width, height)],
+            fill=(30 + layer * 30, 110 + layer * 20, 50 + seed * 10),
+        )
     noise = Image.effect_noise((width, height), 24).convert("RGB")
     image = Image.blend(image, noise, 0.08).filter(ImageFilter.SMOOTH)
     image.save(path, "JPEG", quality=88)
@@ -67,11 +76,34 @@ def make_photo(path: Path, seed: int) -> Path:
 def make_video(path: Path, seconds: int = 6) -> Path:
     """A short 640x360 H.264/AAC clip with a moving test pattern and a tone."""
     subprocess.run(
-        ["ffmpeg", "-y", "-loglevel", "error",
-         "-f", "lavfi", "-i", f"testsrc2=size=640x360:rate=25:duration={seconds}",
-         "-f", "lavfi", "-i", f"sine=frequency=440:sample_rate=44100:duration={seconds}",
-         "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p",
-         "-c:a", "aac", "-b:a", "96k", "-shortest", "-movflags", "+faststart", str(path)],
+        [
+            "ffmpeg",
+            "-y",
+            "-loglevel",
+            "error",
+            "-f",
+            "lavfi",
+            "-i",
+            f"testsrc2=size=640x360:rate=25:duration={seconds}",
+            "-f",
+            "lavfi",
+            "-i",
+            f"sine=frequency=440:sample_rate=44100:duration={seconds}",
+            "-c:v",
+            "libx264",
+            "-preset",
+            "veryfast",
+            "-pix_fmt",
+            "yuv420p",
+            "-c:a",
+            "aac",
+            "-b:a",
+            "96k",
+            "-shortest",
+            "-movflags",
+            "+faststart",
+            str(path),
+        ],
         check=True,
     )
     return path
@@ -81,11 +113,27 @@ def make_audio(path: Path, seconds: int = 8) -> Path:
     """A short podcast-like MP3: a chord over soft pink noise."""
     chord = "+".join(f"0.2*sin({f}*2*PI*t)" for f in (261.6, 329.6, 392.0))
     subprocess.run(
-        ["ffmpeg", "-y", "-loglevel", "error",
-         "-f", "lavfi", "-i", f"aevalsrc={chord}:s=44100:d={seconds}",
-         "-f", "lavfi", "-i", f"anoisesrc=color=pink:amplitude=0.05:d={seconds}",
-         "-filter_complex", "amix=inputs=2:duration=shortest",
-         "-c:a", "libmp3lame", "-b:a", "128k", str(path)],
+        [
+            "ffmpeg",
+            "-y",
+            "-loglevel",
+            "error",
+            "-f",
+            "lavfi",
+            "-i",
+            f"aevalsrc={chord}:s=44100:d={seconds}",
+            "-f",
+            "lavfi",
+            "-i",
+            f"anoisesrc=color=pink:amplitude=0.05:d={seconds}",
+            "-filter_complex",
+            "amix=inputs=2:duration=shortest",
+            "-c:a",
+            "libmp3lame",
+            "-b:a",
+            "128k",
+            str(path),
+        ],
         check=True,
     )
     return path

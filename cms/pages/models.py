@@ -50,10 +50,7 @@ class AgencySectionPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["articles"] = (
-            ArticlePage.objects.child_of(self)
-            .live()
-            .public()
-            .order_by("-first_published_at")
+            ArticlePage.objects.child_of(self).live().public().order_by("-first_published_at")
         )
         return context
 
@@ -69,9 +66,7 @@ class ArticlePage(Page):
         choices=Language.choices,
         default=Language.VIETNAMESE,
     )
-    topics = ParentalManyToManyField(
-        "taxonomy.Topic", verbose_name=_("topics"), blank=True
-    )
+    topics = ParentalManyToManyField("taxonomy.Topic", verbose_name=_("topics"), blank=True)
     audiences = ParentalManyToManyField(
         "taxonomy.Audience", verbose_name=_("audiences"), blank=True
     )

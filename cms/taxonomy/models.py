@@ -47,9 +47,7 @@ class Campaign(BilingualName):
     recurs_yearly = models.BooleanField(
         _("recurs every year"),
         default=False,
-        help_text=_(
-            "For yearly days such as Vietnam Science and Technology Day (18 May)."
-        ),
+        help_text=_("For yearly days such as Vietnam Science and Technology Day (18 May)."),
     )
 
     class Meta:
@@ -61,9 +59,7 @@ class Campaign(BilingualName):
 class Licence(BilingualName):
     code = models.CharField(_("code"), max_length=50, unique=True)
     url = models.URLField(_("URL"), blank=True)
-    allows_commercial_use = models.BooleanField(
-        _("allows commercial reuse"), default=False
-    )
+    allows_commercial_use = models.BooleanField(_("allows commercial reuse"), default=False)
     allows_derivatives = models.BooleanField(_("allows derivatives"), default=False)
     credit_line_template = models.CharField(
         _("credit line template"),

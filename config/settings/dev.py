@@ -2,9 +2,7 @@
 
 import os
 
-os.environ.setdefault(
-    "DJANGO_SECRET_KEY", "dev-only-secret-key-never-use-in-production"
-)
+os.environ.setdefault("DJANGO_SECRET_KEY", "dev-only-secret-key-never-use-in-production")
 
 from .base import *  # noqa: E402,F403
 from .env import env_bool  # noqa: E402

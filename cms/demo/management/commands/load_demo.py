@@ -11,5 +11,6 @@ class Command(BaseCommand):
         logins = load_demo()
         self.stdout.write(self.style.SUCCESS(_("Demo content is loaded.")))
         for username, password in logins.items():
-            self.stdout.write(_("Login: %(user)s / %(password)s")
-                              % {"user": username, "password": password})
+            self.stdout.write(
+                _("Login: %(user)s / %(password)s") % {"user": username, "password": password}
+            )
