@@ -167,3 +167,24 @@ def test_a_near_copy_sent_on_the_large_uploads_page_asks_and_records_not_a_dupli
         key_for(mine),
     )
     assert ImageAsset.objects.count() == 2
+
+
+def test_reuse_of_a_near_copy_on_the_large_uploads_page_removes_the_upload(editor_b_page, agency_a):
+    page = editor_b_page
+    original = store(agency_a, encoded(scene(45)), title="Cảnh quan gốc")
+    send_on_large_uploads_page(
+        page, "canh-quan-ban-sao.jpg", encoded(bordered(scene(45)), "JPEG"), "image/jpeg"
+    )
+    confirmation = page.locator(f"#tus-duplicates {CONFIRMATION}")
+    confirmation.wait_for()
+    assert ImageAsset.objects.count() == 2
+
+    confirmation.locator("[data-duplicate-decision=reuse]").click()
+
+    confirmation.wait_for(state="detached")
+    page.wait_for_function(
+        "expected => document.getElementById('tus-status').textContent === expected",
+        arg=page_messages(page)["replaced"],
+    )
+    assert only_decision().decision == "reuse"
+    assert list(ImageAsset.objects.all()) == [original]

@@ -191,4 +191,6 @@
     }
   });
   cancelButton.addEventListener("click", () => { cancelled = true; });
+  // "Reuse" on a near copy removed the upload this page just stored (duplicate-decisions.js).
+  document.addEventListener("duplicates:reused", () => say(messages.replaced));
 })();

@@ -25,6 +25,7 @@ document.addEventListener(
         block.replaceWith(block.dataset.recorded);
         if (button.dataset.duplicateDecision === "reuse") {
           document.querySelectorAll("[data-hidden-after-reuse]").forEach((link) => link.remove());
+          document.dispatchEvent(new CustomEvent("duplicates:reused"));
         }
       });
     } else if (block && block.hasAttribute("data-above-form")) {
