@@ -30,7 +30,8 @@ CONTENT_HASHERS = {
 }
 # Shorter texts (a caption, a title) share too many phrases with unrelated ones to compare.
 MIN_TEXT_WORDS = 40
-FINGERPRINT_VERSION = 1
+# 2: image fingerprints gained the hash of the HSV value channel (recoloured copies).
+FINGERPRINT_VERSION = 2
 
 
 @dataclass

@@ -13,6 +13,7 @@ import numpy as np
 
 DEFAULT_THRESHOLDS = {
     "image_global_pdq": 34,  # Hamming distance of whole-image (or content-box) PDQ hashes
+    "image_value_pdq": 20,  # ... of the value-channel hashes (recoloured copies); near misses: 34+
     "image_aligned_pdq": 36,  # PDQ distance of the overlap found by local features
     "image_aligned_pdq_loose": 72,  # ... or this far, when nearly every tile agrees (colour change)
     "image_min_tiles": 0.94,  # share of 8x8 overlap tiles that agree (other numbers, text: fewer)
@@ -27,6 +28,7 @@ DEFAULT_THRESHOLDS = {
     "text_jaccard": 0.45,  # MinHash Jaccard estimate of folded shingles
 }
 
+VALUE_HASH = "value"  # the PDQ of an image's HSV value channel (assets/fingerprints/images.py)
 PDQ_BANDS = 16  # 256 bits -> 16 bands of 16 bits (multi-index hashing)
 ORB_TABLES = 6  # each descriptor -> 6 keys of 16 sampled bits
 ORB_KEY_BITS = 16
@@ -88,9 +90,14 @@ def orb_terms(descriptors: np.ndarray, limit: int = ORB_TERM_KEYPOINTS) -> list[
     return sorted({f"orb:t{t}:{int(k):04x}" for row in keys for t, k in enumerate(row)})
 
 
-def image_terms(hashes: dict[str, str], descriptors: np.ndarray) -> list[str]:
-    terms = {term for pdq in hashes.values() for term in pdq_terms(pdq)}
-    return sorted(terms | set(orb_terms(descriptors)))
+def image_hash_terms(hashes: dict[str, str]) -> list[str]:
+    """Band terms of an image's PDQ hashes; those of the value channel only meet their own kind."""
+    terms = {
+        term
+        for name, pdq in hashes.items()
+        for term in pdq_terms(pdq, prefix="pdqv" if name == VALUE_HASH else "pdq")
+    }
+    return sorted(terms)
 
 
 def minhash_terms(signature: Sequence[int], rows: int = MINHASH_ROWS) -> list[str]:
@@ -117,8 +124,35 @@ def audio_terms(fingerprint: Sequence[int]) -> list[str]:
 
 
 def global_pdq_distance(a: dict[str, str], b: dict[str, str]) -> int:
-    """Smallest distance between any named PDQ of one image and any of the other."""
-    return min(hamming(x, y) for x in a.values() for y in b.values())
+    """Smallest distance between any grey-level PDQ of one image (whole, content box) and any of
+    the other. The value-channel hash is another picture of the image: see `value_pdq_distance`."""
+    return min(
+        hamming(x, y)
+        for name_a, x in a.items()
+        for name_b, y in b.items()
+        if VALUE_HASH not in (name_a, name_b)
+    )
+
+
+def value_pdq_distance(a: dict[str, str], b: dict[str, str]) -> int:
+    """Distance of the two value-channel hashes; 256 when one image has none (older data)."""
+    if VALUE_HASH not in a or VALUE_HASH not in b:
+        return 256
+    return hamming(a[VALUE_HASH], b[VALUE_HASH])
+
+
+def global_match(a: dict[str, str], b: dict[str, str], limits: dict) -> tuple[bool, dict]:
+    """Whole-picture hashes alone: the grey-level ones, else those of the value channel (a
+    recoloured copy). `why` holds the deciding `distance` and the method that found it."""
+    distance = global_pdq_distance(a, b)
+    why: dict = {"pdq_distance": distance, "distance": distance, "method": "pdq"}
+    if distance <= limits["image_global_pdq"]:
+        return True, why
+    value_distance = value_pdq_distance(a, b)
+    if value_distance <= limits["image_value_pdq"]:
+        return True, why | {"value_distance": value_distance, "distance": value_distance,
+                            "method": "pdq-value"}  # fmt: skip
+    return False, why
 
 
 def image_match(a, b, limits: dict | None = None, align_features: bool = True) -> tuple[bool, dict]:
@@ -129,12 +163,9 @@ def image_match(a, b, limits: dict | None = None, align_features: bool = True) -
     from assets.fingerprints.alignment import align
 
     limits = limits or thresholds()
-    distance = global_pdq_distance(a.hashes, b.hashes)
-    why: dict = {"pdq_distance": distance}
-    if distance <= limits["image_global_pdq"]:
-        return True, why | {"method": "pdq"}
-    if not align_features:
-        return False, why
+    same, why = global_match(a.hashes, b.hashes, limits)
+    if same or not align_features:
+        return same, why
     aligned = align(a, b)
     if aligned is None:
         return False, why
@@ -146,7 +177,7 @@ def image_match(a, b, limits: dict | None = None, align_features: bool = True) -
         and aligned.tiles_agreeing >= limits["image_min_tiles"]
     )
     same = close and why["coverage"] >= limits["image_min_coverage"]
-    return same, why | {"method": "local-features"}
+    return same, why | {"method": "local-features", "distance": aligned.distance}
 
 
 def _bit_matrix(hashes: Sequence[str]) -> np.ndarray:

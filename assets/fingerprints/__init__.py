@@ -20,7 +20,7 @@ class Comparison:
     """The verdict on one candidate: the same work or not, and the measures that decided it."""
 
     same: bool
-    signal: str  # which fingerprint decided: "pdq", "local-features", "frames", "chromaprint"...
+    signal: str  # which fingerprint decided: "pdq", "pdq-value", "local-features", "frames"...
     similarity: float  # 0..1, higher is closer, comparable within one modality
     details: dict = field(default_factory=dict)  # distance, offsets, matching time ranges
 
@@ -70,7 +70,7 @@ def candidate_terms(modality: str, data: dict) -> list[tuple[list[str], int]]:
         from .images import ImageFingerprint
 
         fingerprint = ImageFingerprint.from_json(data)
-        strong = sorted({t for pdq in fingerprint.hashes.values() for t in lsh.pdq_terms(pdq)})
+        strong = lsh.image_hash_terms(fingerprint.hashes)
         weak = lsh.orb_terms(fingerprint.features.descriptors)
         return [(strong, 1), (weak, lsh.thresholds()["image_min_shared_terms"])]
     if modality == "video":
@@ -141,17 +141,11 @@ def compare(
     False skips the costly checks meant for candidates found by weak (local-feature) terms."""
     limits = limits or lsh.thresholds()
     if modality == "image":
-        distance = lsh.global_pdq_distance(candidate["hashes"], query["hashes"])
-        if distance > limits["image_global_pdq"] and not thorough:
-            return Comparison(False, "pdq", 1 - distance / 256, {"pdq_distance": distance})
-        same, why = lsh.image_match(
-            _decoded_image(candidate),
-            _decoded_image(query),
-            limits,
-            align_features=thorough,
-        )
-        distance = why.get("aligned_distance", why["pdq_distance"])
-        return Comparison(same, why.get("method", "pdq"), 1 - distance / 256, why)
+        if thorough:  # hashes first: decoding the thumbnails costs milliseconds
+            same, why = lsh.image_match(_decoded_image(candidate), _decoded_image(query), limits)
+        else:
+            same, why = lsh.global_match(candidate["hashes"], query["hashes"], limits)
+        return Comparison(same, why["method"], 1 - why["distance"] / 256, why)
     if modality == "video":
         return _compare_videos(query, candidate, limits)
     if modality == "audio":

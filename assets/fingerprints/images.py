@@ -1,15 +1,19 @@
 """Perceptual fingerprint of a still image: global PDQ hashes, local features and a thumbnail.
 
-A global hash survives resizing, recompression, colour changes and small watermarks, but not crops,
-borders or screenshots; the PDQ of the content box (the picture without its frame) covers borders
-and plain canvases, and ORB local features find the picture inside a crop or a screenshot. The
-thumbnail lets the verifier compare exactly the overlapping region (see `alignment`).
+A global hash survives resizing, recompression, brightness and contrast changes and small
+watermarks, but not crops, borders or screenshots. A recoloured copy (hues turned, saturation
+changed) moves the grey levels the hash sees, but not each pixel's HSV value, the brightest of its
+red, green and blue: a second hash of that channel finds it. The PDQ of the content box (the
+picture without its frame) covers borders and plain canvases, and ORB local features find the
+picture inside a crop or a screenshot. The thumbnail lets the verifier compare exactly the
+overlapping region (see `alignment`).
 """
 
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+import numpy as np
 from PIL import Image, ImageOps
 
 from .local import LocalFeatures, local_features
@@ -22,7 +26,8 @@ ANALYSIS_SIZE = 768
 
 @dataclass
 class ImageFingerprint:
-    """PDQ hashes by name ("full", and "content" when a frame was found), features, thumbnail."""
+    """PDQ hashes by name ("full"; "value", of the HSV value channel; "content" when a frame was
+    found), features, thumbnail."""
 
     hashes: dict[str, str]
     quality: int
@@ -60,10 +65,16 @@ def load_for_analysis(source: str | Path | BinaryIO | Image.Image) -> Image.Imag
     return image
 
 
+def value_channel(image: Image.Image) -> Image.Image:
+    """The HSV value (max of R, G, B) as a grey image: turning hues and changing saturation keep
+    it, and a change of brightness or contrast moves it no more than the grey levels."""
+    return Image.fromarray(np.asarray(image.convert("RGB")).max(axis=2))
+
+
 def image_fingerprint(source: str | Path | BinaryIO | Image.Image) -> ImageFingerprint:
     image = load_for_analysis(source)
     full_hash, quality = pdq_of(image)
-    hashes = {"full": full_hash}
+    hashes = {"full": full_hash, "value": pdq_of(value_channel(image))[0]}
     box = content_box(image)
     if box is not None:
         hashes["content"] = pdq_of(image.crop(box))[0]

@@ -44,6 +44,13 @@ def cropped(image: Image.Image, share: float = 0.08) -> Image.Image:
     return image.crop((int(width * share), int(height * share / 2), width, height))
 
 
+def recoloured(image: Image.Image, hue_turn: int = 40) -> Image.Image:
+    """Every hue turned by `hue_turn` of 256 steps (about 56 degrees), as a restyled copy."""
+    hsv = np.asarray(image.convert("HSV")).copy()
+    hsv[..., 0] = (hsv[..., 0].astype(int) + hue_turn) % 256
+    return Image.fromarray(hsv, "HSV").convert("RGB")
+
+
 def bordered(image: Image.Image) -> Image.Image:
     return ImageOps.expand(image, border=30, fill=(255, 255, 255))
 

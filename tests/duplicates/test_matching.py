@@ -10,7 +10,7 @@ from search.duplicates import find_duplicates
 from search.keys import key_for
 from search.models import SearchEntry
 from tests.duplicates.library import store
-from tests.duplicates.media import bordered, cropped, encoded, scene
+from tests.duplicates.media import bordered, cropped, encoded, recoloured, scene
 
 pytestmark = pytest.mark.django_db
 
@@ -42,13 +42,15 @@ def test_a_metadata_only_change_is_an_exact_content_match(agency_a, agency_b):
     assert (match.key, match.exact, match.signal) == (key_for(original), True, "content")
 
 
-@pytest.mark.parametrize("transform", [cropped, bordered], ids=["crop", "border"])
+@pytest.mark.parametrize(
+    "transform", [cropped, bordered, recoloured], ids=["crop", "border", "colour"]
+)
 def test_a_transformed_copy_is_a_near_match_with_its_reason(agency_a, agency_b, transform):
     original = store(agency_a, encoded(scene(3)))
     matches = check(agency_b, encoded(transform(scene(3)), "JPEG", quality=85), "copy.jpg")
     assert [m.key for m in matches] == [key_for(original)]
     assert not matches[0].exact
-    assert matches[0].signal in ("pdq", "local-features")
+    assert matches[0].signal in ("pdq", "pdq-value", "local-features")
     assert 0 < matches[0].similarity <= 1
 
 
