@@ -4,10 +4,12 @@ from django.templatetags.static import static
 from django.urls import path, re_path
 from django.utils.html import format_html
 from wagtail import hooks
+from wagtail.images.views.chooser import viewset as image_chooser_viewset
 
 from .duplicates.admin_views import (
     CheckedDocumentCreateView,
     CheckedDocumentsAddView,
+    CheckedImageChooserUploadView,
     CheckedImageCreateView,
     CheckedImagesAddView,
     checked_media_add,
@@ -28,6 +30,11 @@ def duplicate_check_urls():
             name="duplicates_images_add_multiple",
         ),
         path("images/add/", CheckedImageCreateView.as_view(), name="duplicates_image_add"),
+        path(
+            "images/chooser/create/",
+            image_chooser_viewset.construct_view(CheckedImageChooserUploadView),
+            name="duplicates_image_chooser_upload",
+        ),
         path(
             "documents/multiple/add/",
             CheckedDocumentsAddView.as_view(),

@@ -7,12 +7,16 @@ from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
+from wagtail.admin.modal_workflow import render_modal_workflow
 from wagtail.admin.views.generic.multiple_upload import AddView as GenericAddView
 from wagtail.documents.views.documents import CreateView as DocumentCreateView
 from wagtail.documents.views.multiple import AddView as DocumentsAddView
+from wagtail.images import get_image_model
+from wagtail.images.forms import ImageInsertionForm
+from wagtail.images.views.chooser import ImageUploadView
 from wagtail.images.views.images import CreateView as ImageCreateView
 from wagtail.images.views.multiple import AddView as ImagesAddView
 from wagtailmedia.views import media as media_views
@@ -20,7 +24,7 @@ from wagtailmedia.views import media as media_views
 from assets.fingerprinting import stored_fingerprints
 from assets.models import Decision, MediaAsset
 
-from ..keys import instance_for_key, key_for, kind_for_model
+from ..keys import instance_for_key, key_for, kind_for_model, split_key
 from .checking import decide
 from .matching import find_duplicates
 from .presentation import describe_all, resolve_reference
@@ -43,7 +47,8 @@ def described_duplicates(asset, user) -> list[dict]:
 
 def confirmation_html(request, asset, matches: list[dict], *, place: str = "uploader") -> str:
     """`place`: "uploader" (Wagtail's image uploader handles the buttons), "above_form" (the
-    document uploader) or "standalone" (every button records its decision by itself)."""
+    document uploader), "chooser" (the chooser's script posts each button's link) or
+    "standalone" (every button records its decision by itself)."""
     return render_to_string(
         "duplicates/confirm_upload.html",
         {
@@ -86,6 +91,55 @@ class CheckedDocumentsAddView(DocumentsAddView):
             confirmation = confirmation_html(self.request, self.object, matches, place="above_form")
             data["form"] = confirmation + data["form"]
         return data
+
+
+class CheckedImageChooserUploadView(ImageUploadView):
+    """The upload tab of the image chooser (in the page editor): our matcher in place of Wagtail's
+    equal-file-hash check, in the step its script already knows ("duplicate_found"); every button
+    there posts the decision and the modal goes on to the image it leads to."""
+
+    def post(self, request):
+        self.model = get_image_model()
+        self.form = self.get_creation_form()
+        if not self.form.is_valid():
+            return self.get_reshow_creation_form_response()
+        image = self.save_form(self.form)
+        matches = described_duplicates(image, request.user)
+        if matches:
+            return self.duplicates_response(image, matches)
+        return self.next_step_response(image)
+
+    def next_step_response(self, image):
+        if self.request.GET.get("select_format"):
+            insertion_form = ImageInsertionForm(
+                initial={"alt_text": image.default_alt_text}, prefix="image-chooser-insertion"
+            )
+            return self.render_select_format_response(image, insertion_form)
+        return self.get_chosen_response(image)
+
+    def next_step_url(self, image_pk: int) -> str:
+        name = "select_format" if self.request.GET.get("select_format") else "chosen"
+        url = reverse(f"wagtailimages_chooser:{name}", args=(image_pk,))
+        return self.append_preserved_url_parameters(url)
+
+    def duplicates_response(self, image, matches: list[dict]):
+        for match in matches:
+            leads_to = {decision: image.pk for decision in Decision.values}
+            kind, pk = split_key(match.get("key", "none:0"))
+            leads_to["reuse"] = pk if kind == "image" else None  # a video's poster: not choosable
+            match["chooser_urls"] = {
+                decision: f"{match['decision_urls'][decision]}&"
+                f"{urlencode({'next': self.next_step_url(pk)})}"
+                for decision, pk in leads_to.items()
+                if pk is not None
+            }
+        html = render_to_string(
+            "duplicates/chooser_upload.html",
+            {"confirmation": confirmation_html(self.request, image, matches, place="chooser")},
+            request=self.request,
+        )
+        step = {"step": "duplicate_found", "htmlFragment": html}
+        return render_modal_workflow(self.request, None, None, None, json_data=step)
 
 
 class ReviewCopiesMixin:
@@ -155,7 +209,8 @@ def _with_decision_urls(described: list[dict], new_key: str) -> list[dict]:
 
 @require_POST
 def decide_in_admin(request):
-    """Record a decision named in the query string; "reuse" removes the editor's new upload."""
+    """Record a decision named in the query string; "reuse" removes the editor's new upload.
+    With `next` (the chooser), the answer is that page instead of a JSON acknowledgement."""
     sent = {key: request.GET.get(key, "") for key in ("asset", "decision")}
     try:
         candidate = request.GET.get("candidate") or resolve_reference(request.GET["reference"])
@@ -164,6 +219,9 @@ def decide_in_admin(request):
         decide(request.user, candidate, sent)
     except (KeyError, ValueError, LookupError, PermissionError) as error:
         return JsonResponse({"success": False, "error": str(error)}, status=400)
+    after = request.GET.get("next", "")
+    if after and url_has_allowed_host_and_scheme(after, {request.get_host()}):
+        return redirect(after)  # the chooser goes on to the image the decision leads to
     return JsonResponse({"success": True})
 
 

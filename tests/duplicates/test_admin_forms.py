@@ -11,7 +11,7 @@ from django.urls import reverse
 from assets.models import DocumentAsset, DuplicateDecision, DuplicateMember, ImageAsset, MediaAsset
 from search.keys import key_for
 from tests.duplicates.library import REPORT, press, report_pdf, store, upload_in_admin
-from tests.duplicates.media import encoded, scene
+from tests.duplicates.media import encoded, recoloured, scene
 from tests.factories import mp4_bytes, upload
 
 pytestmark = pytest.mark.django_db
@@ -131,3 +131,58 @@ def test_only_the_uploader_sees_the_review_page(client, agency_a, agency_b, edit
     client.force_login(editor_a)
     review = reverse("duplicates_review_upload", args=["document", mine.pk])
     assert client.get(review).status_code == 404
+
+
+def upload_in_chooser(client, agency, content: bytes, name: str) -> dict:
+    """The upload tab of the image chooser, as its modal posts it."""
+    prefix = "image-chooser-upload"
+    data = {
+        f"{prefix}-title": name,
+        f"{prefix}-file": upload(name, content),
+        f"{prefix}-collection": agency.collection_id,
+        f"{prefix}-kind": "photo",
+        f"{prefix}-language": "vi",
+    }
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(reverse("wagtailimages_chooser:create"), data)
+    assert response.status_code == 200
+    return response.json()
+
+
+def test_the_image_chooser_offers_a_copy_and_reuse_chooses_the_existing_image(
+    client, agency_a, agency_b, editor_b
+):
+    original = store(agency_a, encoded(scene(42)), title="Ảnh gốc")
+    client.force_login(editor_b)
+    answer = upload_in_chooser(client, agency_b, encoded(scene(42)), "ban-sao.png")
+    assert answer["step"] == "duplicate_found"
+    html = answer["htmlFragment"]
+    assert 'id="tab-upload"' in html and agency_a.name in html and "use-existing-image" in html
+
+    chosen = press(client, html, "reuse")
+    assert chosen.status_code == 302
+    step = client.get(chosen.url).json()
+    assert (step["step"], step["result"]["id"]) == ("chosen", str(original.pk))
+    assert list(ImageAsset.objects.all()) == [original]
+    assert DuplicateDecision.objects.get().decision == "reuse"
+
+
+def test_not_a_duplicate_in_the_image_chooser_chooses_the_new_image(
+    client, agency_a, agency_b, editor_b
+):
+    original = store(agency_a, encoded(scene(43)))
+    client.force_login(editor_b)
+    answer = upload_in_chooser(client, agency_b, encoded(recoloured(scene(43)), "JPEG"), "m.jpg")
+    assert 'data-exact="false"' in answer["htmlFragment"]
+    mine = ImageAsset.objects.exclude(pk=original.pk).get()
+
+    step = client.get(press(client, answer["htmlFragment"], "not_duplicate").url).json()
+    assert (step["step"], step["result"]["id"]) == ("chosen", str(mine.pk))
+    assert DuplicateDecision.objects.get().asset_key == key_for(mine)
+
+
+def test_a_new_picture_in_the_image_chooser_is_chosen_at_once(client, agency_a, agency_b, editor_b):
+    store(agency_a, encoded(scene(44)))
+    client.force_login(editor_b)
+    answer = upload_in_chooser(client, agency_b, encoded(scene(45)), "moi.png")
+    assert answer["step"] == "chosen"
