@@ -7,6 +7,7 @@ import re
 import pytest
 from django.test import TestCase
 from django.urls import reverse
+from wagtail.models import UploadedFile
 
 from assets.models import DocumentAsset, DuplicateDecision, DuplicateMember, ImageAsset, MediaAsset
 from search.keys import key_for
@@ -186,3 +187,14 @@ def test_a_new_picture_in_the_image_chooser_is_chosen_at_once(client, agency_a, 
     client.force_login(editor_b)
     answer = upload_in_chooser(client, agency_b, encoded(scene(45)), "moi.png")
     assert answer["step"] == "chosen"
+
+
+def test_the_document_uploader_refuses_a_damaged_pdf_and_keeps_nothing(client, agency_b, editor_b):
+    client.force_login(editor_b)
+    response = client.post(
+        reverse("wagtaildocs:add_multiple"),
+        {"files[]": upload("cat.pdf", report_pdf()[:200]), "collection": agency_b.collection_id},
+    )
+    answer = response.json()
+    assert answer["success"] is False and answer["error_message"]
+    assert not DocumentAsset.objects.exists() and not UploadedFile.objects.exists()
