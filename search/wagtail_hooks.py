@@ -4,9 +4,11 @@ from django.templatetags.static import static
 from django.urls import path, re_path
 from django.utils.html import format_html
 from wagtail import hooks
+from wagtail.documents.views.chooser import viewset as document_chooser_viewset
 from wagtail.images.views.chooser import viewset as image_chooser_viewset
 
 from .duplicates.admin_views import (
+    CheckedDocumentChooserUploadView,
     CheckedDocumentCreateView,
     CheckedDocumentsAddView,
     CheckedImageChooserUploadView,
@@ -41,6 +43,11 @@ def duplicate_check_urls():
             name="duplicates_documents_add_multiple",
         ),
         path("documents/add/", CheckedDocumentCreateView.as_view(), name="duplicates_document_add"),
+        path(
+            "documents/chooser/create/",
+            document_chooser_viewset.construct_view(CheckedDocumentChooserUploadView),
+            name="duplicates_document_chooser_upload",
+        ),
         re_path(
             r"^media/(?P<media_type>audio|video|media)/add/$",
             checked_media_add,
@@ -62,4 +69,8 @@ def duplicate_check_urls():
 
 @hooks.register("insert_global_admin_js")
 def duplicate_decisions_js():
-    return format_html('<script src="{}"></script>', static("search/duplicate-decisions.js"))
+    return format_html(
+        '<script src="{}"></script><script src="{}"></script>',
+        static("search/duplicate-decisions.js"),
+        static("search/chooser-duplicates.js"),
+    )

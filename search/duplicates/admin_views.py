@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.modal_workflow import render_modal_workflow
 from wagtail.admin.views.generic.multiple_upload import AddView as GenericAddView
+from wagtail.documents.views.chooser import DocumentChooserUploadView
 from wagtail.documents.views.documents import CreateView as DocumentCreateView
 from wagtail.documents.views.multiple import AddView as DocumentsAddView
 from wagtail.images import get_image_model
@@ -93,21 +94,57 @@ class CheckedDocumentsAddView(DocumentsAddView):
         return data
 
 
-class CheckedImageChooserUploadView(ImageUploadView):
-    """The upload tab of the image chooser (in the page editor): our matcher in place of Wagtail's
-    equal-file-hash check, in the step its script already knows ("duplicate_found"); every button
-    there posts the decision and the modal goes on to the image it leads to."""
+class ChooserDuplicateStep:
+    """The upload tab of a chooser (page editor): a saved copy answers with the step Wagtail's
+    image chooser knows ("duplicate_found"; `chooser-duplicates.js` teaches the document
+    chooser); every button there posts the decision and the modal goes on to the item it leads
+    to: the existing one after "reuse", the new upload otherwise."""
+
+    kind = ""  # the index kind this chooser chooses
+    chosen_url_name = ""  # set by the chooser's viewset (`construct_view`)
 
     def post(self, request):
-        self.model = get_image_model()
         self.form = self.get_creation_form()
         if not self.form.is_valid():
             return self.get_reshow_creation_form_response()
-        image = self.save_form(self.form)
-        matches = described_duplicates(image, request.user)
+        created = self.save_form(self.form)
+        matches = described_duplicates(created, request.user)
         if matches:
-            return self.duplicates_response(image, matches)
-        return self.next_step_response(image)
+            return self.duplicates_response(created, matches)
+        return self.next_step_response(created)
+
+    def next_step_response(self, created):
+        return self.get_chosen_response(created)
+
+    def next_step_url(self, pk: int) -> str:
+        return self.append_preserved_url_parameters(reverse(self.chosen_url_name, args=(pk,)))
+
+    def duplicates_response(self, created, matches: list[dict]):
+        for match in matches:
+            leads_to = {decision: created.pk for decision in Decision.values}
+            kind, pk = split_key(match.get("key", "none:0"))
+            leads_to["reuse"] = pk if kind == self.kind else None  # a video's poster: not here
+            match["chooser_urls"] = {
+                decision: f"{match['decision_urls'][decision]}&"
+                f"{urlencode({'next': self.next_step_url(pk)})}"
+                for decision, pk in leads_to.items()
+                if pk is not None
+            }
+        html = render_to_string(
+            "duplicates/chooser_upload.html",
+            {"confirmation": confirmation_html(self.request, created, matches, place="chooser")},
+            request=self.request,
+        )
+        step = {"step": "duplicate_found", "htmlFragment": html}
+        return render_modal_workflow(self.request, None, None, None, json_data=step)
+
+
+class CheckedImageChooserUploadView(ChooserDuplicateStep, ImageUploadView):
+    kind = "image"
+
+    def post(self, request):
+        self.model = get_image_model()
+        return super().post(request)
 
     def next_step_response(self, image):
         if self.request.GET.get("select_format"):
@@ -117,29 +154,14 @@ class CheckedImageChooserUploadView(ImageUploadView):
             return self.render_select_format_response(image, insertion_form)
         return self.get_chosen_response(image)
 
-    def next_step_url(self, image_pk: int) -> str:
+    def next_step_url(self, pk: int) -> str:
         name = "select_format" if self.request.GET.get("select_format") else "chosen"
-        url = reverse(f"wagtailimages_chooser:{name}", args=(image_pk,))
+        url = reverse(f"wagtailimages_chooser:{name}", args=(pk,))
         return self.append_preserved_url_parameters(url)
 
-    def duplicates_response(self, image, matches: list[dict]):
-        for match in matches:
-            leads_to = {decision: image.pk for decision in Decision.values}
-            kind, pk = split_key(match.get("key", "none:0"))
-            leads_to["reuse"] = pk if kind == "image" else None  # a video's poster: not choosable
-            match["chooser_urls"] = {
-                decision: f"{match['decision_urls'][decision]}&"
-                f"{urlencode({'next': self.next_step_url(pk)})}"
-                for decision, pk in leads_to.items()
-                if pk is not None
-            }
-        html = render_to_string(
-            "duplicates/chooser_upload.html",
-            {"confirmation": confirmation_html(self.request, image, matches, place="chooser")},
-            request=self.request,
-        )
-        step = {"step": "duplicate_found", "htmlFragment": html}
-        return render_modal_workflow(self.request, None, None, None, json_data=step)
+
+class CheckedDocumentChooserUploadView(ChooserDuplicateStep, DocumentChooserUploadView):
+    kind = "document"
 
 
 class ReviewCopiesMixin:

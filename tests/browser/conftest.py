@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from django.conf import settings
 from django.db import connections
-from wagtail.models import Collection
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Collection, Locale, Page
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -60,14 +62,23 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture(autouse=True)
-def _root_collection(transactional_db) -> None:
+def _wagtail_roots(transactional_db) -> None:
     """The live server sees only committed rows, so these tests run on a transactional database,
-    flushed after each test: Wagtail's root collection, made by a data migration, is then gone,
-    and agencies need it for their collections. (`serialized_rollback` would restore it, but
-    fails once another transactional test has flushed the database and its post_migrate
-    handlers have created content types again.)"""
+    flushed after each test: Wagtail's default locale, root collection and root page and the
+    hub's home page, made by data migrations, are then gone, and agencies need them for their
+    collections and section pages. (`serialized_rollback` would restore them, but fails once
+    another transactional test has flushed the database and its post_migrate handlers have
+    created content types again.)"""
+    from cms.pages.models import HomePage
+
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    if not HomePage.objects.exists():
+        root.add_child(instance=HomePage(title="Trang chủ", slug="home"))
 
 
 @pytest.fixture

@@ -134,18 +134,20 @@ def test_only_the_uploader_sees_the_review_page(client, agency_a, agency_b, edit
     assert client.get(review).status_code == 404
 
 
-def upload_in_chooser(client, agency, content: bytes, name: str) -> dict:
-    """The upload tab of the image chooser, as its modal posts it."""
-    prefix = "image-chooser-upload"
+def upload_in_chooser(client, agency, content: bytes, name: str, kind: str = "image") -> dict:
+    """The upload tab of the image or document chooser, as its modal posts it."""
+    prefix = f"{kind}-chooser-upload"
     data = {
         f"{prefix}-title": name,
         f"{prefix}-file": upload(name, content),
         f"{prefix}-collection": agency.collection_id,
-        f"{prefix}-kind": "photo",
+        f"{prefix}-kind": "photo" if kind == "image" else "pdf",
         f"{prefix}-language": "vi",
     }
+    chooser = "wagtailimages_chooser" if kind == "image" else "wagtaildocs_chooser"
+    url = reverse(f"{chooser}:create")
     with TestCase.captureOnCommitCallbacks(execute=True):
-        response = client.post(reverse("wagtailimages_chooser:create"), data)
+        response = client.post(url, data)
     assert response.status_code == 200
     return response.json()
 
@@ -198,3 +200,23 @@ def test_the_document_uploader_refuses_a_damaged_pdf_and_keeps_nothing(client, a
     answer = response.json()
     assert answer["success"] is False and answer["error_message"]
     assert not DocumentAsset.objects.exists() and not UploadedFile.objects.exists()
+
+
+def test_the_document_chooser_offers_a_copy_and_reuse_chooses_the_existing_document(
+    client, agency_a, agency_b, editor_b
+):
+    original = store(agency_a, report_pdf(), "bao-cao.pdf", model=DocumentAsset)
+    client.force_login(editor_b)
+    answer = upload_in_chooser(client, agency_b, report_pdf(), "ban-sao.pdf", kind="document")
+    assert answer["step"] == "duplicate_found"
+    assert agency_a.name in answer["htmlFragment"]
+
+    step = client.get(press(client, answer["htmlFragment"], "reuse").url).json()
+    assert (step["step"], str(step["result"]["id"])) == ("chosen", str(original.pk))
+    assert list(DocumentAsset.objects.all()) == [original]
+
+
+def test_a_new_document_in_the_document_chooser_is_chosen_at_once(client, agency_b, editor_b):
+    client.force_login(editor_b)
+    answer = upload_in_chooser(client, agency_b, report_pdf(), "moi.pdf", kind="document")
+    assert answer["step"] == "chosen"
