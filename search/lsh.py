@@ -150,8 +150,8 @@ def global_match(a: dict[str, str], b: dict[str, str], limits: dict) -> tuple[bo
         return True, why
     value_distance = value_pdq_distance(a, b)
     if value_distance <= limits["image_value_pdq"]:
-        return True, why | {"value_distance": value_distance, "distance": value_distance,
-                            "method": "pdq-value"}  # fmt: skip
+        found = {"value_distance": value_distance, "distance": value_distance}
+        return True, why | found | {"method": "pdq-value"}
     return False, why
 
 

@@ -21,37 +21,47 @@ from .duplicates.admin_views import (
 )
 
 
+def checked_upload_urls(prefix, multiple_view, single_view, chooser_viewset, chooser_view):
+    """The multiple uploader, the single add form and the chooser's upload tab of one of
+    Wagtail's asset apps, at Wagtail's own paths."""
+    return [
+        path(
+            f"{prefix}/multiple/add/",
+            multiple_view.as_view(),
+            name=f"checked_{prefix}_add_multiple",
+        ),
+        path(f"{prefix}/add/", single_view.as_view(), name=f"checked_{prefix}_add"),
+        path(
+            f"{prefix}/chooser/create/",
+            chooser_viewset.construct_view(chooser_view),
+            name=f"checked_{prefix}_chooser_upload",
+        ),
+    ]
+
+
 # Registered before Wagtail's own URLs, so these paths are served by the checked views; the
 # permission checks stay those of the views they extend.
 @hooks.register("register_admin_urls", order=-10)
 def duplicate_check_urls():
     return [
-        path(
-            "images/multiple/add/",
-            CheckedImagesAddView.as_view(),
-            name="duplicates_images_add_multiple",
+        *checked_upload_urls(
+            "images",
+            CheckedImagesAddView,
+            CheckedImageCreateView,
+            image_chooser_viewset,
+            CheckedImageChooserUploadView,
         ),
-        path("images/add/", CheckedImageCreateView.as_view(), name="duplicates_image_add"),
-        path(
-            "images/chooser/create/",
-            image_chooser_viewset.construct_view(CheckedImageChooserUploadView),
-            name="duplicates_image_chooser_upload",
-        ),
-        path(
-            "documents/multiple/add/",
-            CheckedDocumentsAddView.as_view(),
-            name="duplicates_documents_add_multiple",
-        ),
-        path("documents/add/", CheckedDocumentCreateView.as_view(), name="duplicates_document_add"),
-        path(
-            "documents/chooser/create/",
-            document_chooser_viewset.construct_view(CheckedDocumentChooserUploadView),
-            name="duplicates_document_chooser_upload",
+        *checked_upload_urls(
+            "documents",
+            CheckedDocumentsAddView,
+            CheckedDocumentCreateView,
+            document_chooser_viewset,
+            CheckedDocumentChooserUploadView,
         ),
         re_path(
             r"^media/(?P<media_type>audio|video|media)/add/$",
             checked_media_add,
-            name="duplicates_media_add",
+            name="checked_media_add",
         ),
         path("duplicates/decide/", decide_in_admin, name="duplicates_admin_decide"),
         path(

@@ -141,7 +141,7 @@ def compare(
     False skips the costly checks meant for candidates found by weak (local-feature) terms."""
     limits = limits or lsh.thresholds()
     if modality == "image":
-        if thorough:  # hashes first: decoding the thumbnails costs milliseconds
+        if thorough:  # only a thorough check decodes the thumbnails (milliseconds each)
             same, why = lsh.image_match(_decoded_image(candidate), _decoded_image(query), limits)
         else:
             same, why = lsh.global_match(candidate["hashes"], query["hashes"], limits)

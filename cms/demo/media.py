@@ -76,36 +76,13 @@ def make_photo(path: Path, seed: int) -> Path:
 def make_video(path: Path, seconds: int = 6) -> Path:
     """A short 640x360 H.264/AAC clip with a moving test pattern and a tone."""
     subprocess.run(
-        [
-            "ffmpeg",
-            "-y",
-            "-loglevel",
-            "error",
-            "-f",
-            "lavfi",
-            "-i",
-            f"testsrc2=size=640x360:rate=25:duration={seconds}",
-            "-f",
-            "lavfi",
-            "-i",
-            f"sine=frequency=440:sample_rate=44100:duration={seconds}",
-            "-c:v",
-            "libx264",
-            "-preset",
-            "veryfast",
-            "-pix_fmt",
-            "yuv420p",
-            "-c:a",
-            "aac",
-            "-b:a",
-            "96k",
-            "-shortest",
-            "-movflags",
-            "+faststart",
-            str(path),
-        ],
+        ["ffmpeg", "-y", "-loglevel", "error",
+         "-f", "lavfi", "-i", f"testsrc2=size=640x360:rate=25:duration={seconds}",
+         "-f", "lavfi", "-i", f"sine=frequency=440:sample_rate=44100:duration={seconds}",
+         "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p",
+         "-c:a", "aac", "-b:a", "96k", "-shortest", "-movflags", "+faststart", str(path)],
         check=True,
-    )
+    )  # fmt: skip
     return path
 
 
@@ -113,27 +90,11 @@ def make_audio(path: Path, seconds: int = 8) -> Path:
     """A short podcast-like MP3: a chord over soft pink noise."""
     chord = "+".join(f"0.2*sin({f}*2*PI*t)" for f in (261.6, 329.6, 392.0))
     subprocess.run(
-        [
-            "ffmpeg",
-            "-y",
-            "-loglevel",
-            "error",
-            "-f",
-            "lavfi",
-            "-i",
-            f"aevalsrc={chord}:s=44100:d={seconds}",
-            "-f",
-            "lavfi",
-            "-i",
-            f"anoisesrc=color=pink:amplitude=0.05:d={seconds}",
-            "-filter_complex",
-            "amix=inputs=2:duration=shortest",
-            "-c:a",
-            "libmp3lame",
-            "-b:a",
-            "128k",
-            str(path),
-        ],
+        ["ffmpeg", "-y", "-loglevel", "error",
+         "-f", "lavfi", "-i", f"aevalsrc={chord}:s=44100:d={seconds}",
+         "-f", "lavfi", "-i", f"anoisesrc=color=pink:amplitude=0.05:d={seconds}",
+         "-filter_complex", "amix=inputs=2:duration=shortest",
+         "-c:a", "libmp3lame", "-b:a", "128k", str(path)],
         check=True,
-    )
+    )  # fmt: skip
     return path

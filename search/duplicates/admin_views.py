@@ -147,6 +147,7 @@ class CheckedImageChooserUploadView(ChooserDuplicateStep, ImageUploadView):
         return super().post(request)
 
     def next_step_response(self, image):
+        # Wagtail's own next step after an upload (inline in its `post`, so repeated here).
         if self.request.GET.get("select_format"):
             insertion_form = ImageInsertionForm(
                 initial={"alt_text": image.default_alt_text}, prefix="image-chooser-insertion"
@@ -172,11 +173,11 @@ class ReviewCopiesMixin:
 
 
 class CheckedImageCreateView(ReviewCopiesMixin, ImageCreateView):
-    pass
+    """Wagtail's single image form, served at its own URL (`images/add/`)."""
 
 
 class CheckedDocumentCreateView(ReviewCopiesMixin, DocumentCreateView):
-    pass
+    """Wagtail's single document form, served at its own URL (`documents/add/`)."""
 
 
 def checked_media_add(request, media_type):

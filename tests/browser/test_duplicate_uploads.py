@@ -137,17 +137,21 @@ def test_identical_bytes_on_the_large_uploads_page_are_reused_without_uploading(
     assert not ResumableUpload.objects.exists()
 
 
+def near_copy_on_large_uploads_page(page: Page, agency, seed: int) -> tuple[ImageAsset, Locator]:
+    """Agency `agency` holds a picture; the page sends a framed JPEG of it and asks about it."""
+    original = store(agency, encoded(scene(seed)), title=f"Cảnh quan {seed}")
+    copy = encoded(bordered(scene(seed)), "JPEG")
+    send_on_large_uploads_page(page, f"canh-quan-{seed}.jpg", copy, "image/jpeg")
+    confirmation = page.locator(f"#tus-duplicates {CONFIRMATION}")
+    confirmation.wait_for()
+    return original, confirmation
+
+
 def test_a_near_copy_sent_on_the_large_uploads_page_asks_and_records_not_a_duplicate(
     editor_b_page, agency_a, agency_b, editor_b
 ):
     page = editor_b_page
-    original = store(agency_a, encoded(scene(44)), title="Cảnh quan thử nghiệm")
-    send_on_large_uploads_page(
-        page, "canh-quan-vien.jpg", encoded(bordered(scene(44)), "JPEG"), "image/jpeg"
-    )
-
-    confirmation = page.locator(f"#tus-duplicates {CONFIRMATION}")
-    confirmation.wait_for()
+    original, confirmation = near_copy_on_large_uploads_page(page, agency_a, 44)
     mine = ImageAsset.objects.exclude(pk=original.pk).get()
     assert (mine.collection, mine.uploaded_by_user) == (agency_b.collection, editor_b)
     assert page.text_content("#tus-status").endswith(f"image #{mine.pk}")
@@ -171,12 +175,7 @@ def test_a_near_copy_sent_on_the_large_uploads_page_asks_and_records_not_a_dupli
 
 def test_reuse_of_a_near_copy_on_the_large_uploads_page_removes_the_upload(editor_b_page, agency_a):
     page = editor_b_page
-    original = store(agency_a, encoded(scene(45)), title="Cảnh quan gốc")
-    send_on_large_uploads_page(
-        page, "canh-quan-ban-sao.jpg", encoded(bordered(scene(45)), "JPEG"), "image/jpeg"
-    )
-    confirmation = page.locator(f"#tus-duplicates {CONFIRMATION}")
-    confirmation.wait_for()
+    original, confirmation = near_copy_on_large_uploads_page(page, agency_a, 45)
     assert ImageAsset.objects.count() == 2
 
     confirmation.locator("[data-duplicate-decision=reuse]").click()
