@@ -4,10 +4,38 @@ import uuid
 
 import pytest
 from django.utils import translation
+from wagtail.models import Collection
 
 from search import availability
 from search.backends import _elastic_backend, get_elastic_backend
 from tests.factories import AgencyFactory, editor_of
+from tests.run_cleanup import flush_run_queues, remove_run_indexes, remove_run_objects
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _run_leaves_nothing_behind():
+    """This run's Elasticsearch indexes, S3 objects and Redis queues (all named by its run id, see
+    config/settings/test.py) are removed when it ends; a Redis database is emptied when claimed
+    too, since a run that was killed could not empty it."""
+    flush_run_queues()
+    yield
+    from django.conf import settings
+
+    remove_run_indexes(settings.LIBRARY_SEARCH)
+    remove_run_objects()
+    flush_run_queues()
+
+
+@pytest.fixture(autouse=True)
+def _root_collection(request):
+    """Transactional tests start from a flushed database: Wagtail's root collection, made by a
+    data migration, is gone; agencies need it for their collections."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None or not marker.kwargs.get("transaction"):
+        return
+    request.getfixturevalue("transactional_db")
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
 
 
 @pytest.fixture(autouse=True)
@@ -54,7 +82,7 @@ def backend_name(request, settings):
     url = os.environ.get("ELASTICSEARCH_URL")
     if request.param == "elasticsearch" and not url:
         pytest.skip("ELASTICSEARCH_URL is not set: start it with `scripts/services.sh up es`")
-    alias = f"ncrl-test-{uuid.uuid4().hex[:10]}"
+    alias = f"{settings.LIBRARY_SEARCH['INDEX']}-{uuid.uuid4().hex[:10]}"
     settings.LIBRARY_SEARCH = {
         **settings.LIBRARY_SEARCH,
         "URL": url if request.param == "elasticsearch" else None,

@@ -141,6 +141,8 @@ if AWS_STORAGE_BUCKET_NAME:
             "querystring_auth": True,
             "querystring_expire": env_int("AWS_QUERYSTRING_EXPIRE", 300),
             "file_overwrite": False,
+            # A key prefix inside the bucket: several deployments (or test runs) can share one.
+            "location": env_str("AWS_LOCATION", ""),
         },
     }
 
@@ -181,6 +183,24 @@ else:
         "default": {
             "BACKEND": "django_tasks_db.DatabaseBackend",
             "QUEUES": ["default", "transcoding"],
+        }
+    }
+
+# One cache shared by every process of a deployment (rate limits, the search circuit breaker,
+# counters buffered before they are written): Redis when REDIS_URL is set, a folder otherwise.
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env_str("CACHE_URL", REDIS_URL),
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "ncrl"),
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(DATA_DIR / "cache"),
         }
     }
 

@@ -5,7 +5,7 @@ import os
 
 import pytest
 from django.core.files.storage import default_storage
-from wagtail.models import APIToken, Collection
+from wagtail.models import APIToken
 
 from assets.storage.links import is_remote, s3_client
 
@@ -13,18 +13,6 @@ needs_s3 = pytest.mark.skipif(
     not os.environ.get("AWS_STORAGE_BUCKET_NAME"),
     reason="needs MinIO: run `scripts/services.sh up s3` and eval `scripts/services.sh env`",
 )
-
-
-@pytest.fixture(autouse=True)
-def _root_collection(request):
-    """Transactional tests start from a flushed database: Wagtail's root collection, made by a
-    data migration, is gone; agencies need it for their collections."""
-    marker = request.node.get_closest_marker("django_db")
-    if marker is None or not marker.kwargs.get("transaction"):
-        return
-    request.getfixturevalue("transactional_db")
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
 
 
 @pytest.fixture(autouse=True)
