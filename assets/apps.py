@@ -7,4 +7,4 @@ class AssetsConfig(AppConfig):
     verbose_name = _("Media assets")
 
     def ready(self) -> None:
-        from . import signal_handlers  # noqa: F401
+        from . import checks, signal_handlers  # noqa: F401

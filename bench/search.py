@@ -77,13 +77,16 @@ def throwaway_elastic(name: str, timeout: float):
     """The Elasticsearch backend on an alias of its own, deleted afterwards; None when
     ELASTICSEARCH_URL is not set."""
     from search.backends.elastic import ElasticsearchBackend
+    from search.backends.elastic_index import IndexSettings
 
     url = os.environ.get("ELASTICSEARCH_URL")
     if not url:
         print("elasticsearch: ELASTICSEARCH_URL not set, skipped", flush=True)
         yield None
         return
-    backend = ElasticsearchBackend(url, f"{name}-{os.getpid()}", replicas=0, timeout=timeout)
+    backend = ElasticsearchBackend(
+        url, f"{name}-{os.getpid()}", settings=IndexSettings(replicas=0), timeout=timeout
+    )
     try:
         yield backend
     finally:

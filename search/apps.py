@@ -8,6 +8,6 @@ class SearchConfig(AppConfig):
     verbose_name = _("Library search")
 
     def ready(self) -> None:
-        from . import signal_handlers
+        from . import checks, signal_handlers  # noqa: F401 (checks register themselves)
 
         signal_handlers.connect()

@@ -41,9 +41,10 @@ if os.environ.get("REDIS_URL") and not os.environ.get("NCRL_TEST_REDIS_CLAIMED")
     os.environ["NCRL_TEST_REDIS_CLAIMED"] = "1"
 
 from .base import *  # noqa: E402,F403
-from .base import DATA_DIR, DATABASES  # noqa: E402
+from .base import DATA_DIR, DATABASES, STATIC_ROOT, TASK_QUEUES  # noqa: E402
 from .base import TASKS as QUEUED_TASKS  # noqa: E402
 
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise looks there
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}
@@ -55,9 +56,13 @@ else:
 TASKS = {
     "default": {
         "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
-        "QUEUES": ["default", "transcoding"],
+        "QUEUES": list(TASK_QUEUES),
     },
     "queue": QUEUED_TASKS["default"],
 }
 
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+
+# Pages are not kept between requests in tests: a rolled-back test leaves no signal behind that
+# would empty the page cache for the next one. tests/operations/test_page_cache.py turns it on.
+NCRL_PAGE_CACHE_SECONDS = 0
