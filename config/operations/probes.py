@@ -5,11 +5,13 @@ database search instead of Elasticsearch), the time it took, and on failure the 
 (never its text: readiness answers are not the place for host names or credentials).
 """
 
+import contextvars
 import os
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 
 from botocore.config import Config as BotocoreConfig
 from django.conf import settings
@@ -112,6 +114,7 @@ def check_storage():
     return None
 
 
+@lru_cache(maxsize=4)
 def _quick_s3_client(storage):
     """A client of the storage's own session with short time-outs and a single attempt."""
     quick = BotocoreConfig(
@@ -140,5 +143,9 @@ CHECKS = {
 def probe_all() -> dict[str, Probe]:
     """Every probe at once, each in its own thread: the slowest bounds the answer."""
     with ThreadPoolExecutor(len(CHECKS), thread_name_prefix="readyz") as pool:
-        futures = {name: pool.submit(timed, check) for name, check in CHECKS.items()}
+        futures = {
+            # Each thread runs in a copy of this context: its log lines keep the request id.
+            name: pool.submit(contextvars.copy_context().run, timed, check)
+            for name, check in CHECKS.items()
+        }
         return {name: future.result(PROBE_TIMEOUT_SECONDS * 2) for name, future in futures.items()}
