@@ -16,8 +16,10 @@ from search.folding import fold_words
 from search.keys import key_for
 
 from . import fingerprints
+from .ffmpeg import make_poster
 from .fingerprints import exact
 from .models import AssetFingerprint
+from .validation import media_input
 
 logger = logging.getLogger(__name__)
 
@@ -81,10 +83,8 @@ def text_fingerprint(text: str) -> dict | None:
 
 def poster_fingerprint(path: Path) -> dict:
     """The image fingerprint of the frame the transcoder would choose as the video's poster."""
-    from transcoding.posters import make_poster
-
     with tempfile.TemporaryDirectory(prefix="ncrl-poster-") as work:
-        poster = make_poster(path, Path(work) / "poster.jpg")
+        poster = make_poster(media_input(path), Path(work) / "poster.jpg")
         return fingerprints.compute("image", poster.image.path)
 
 
