@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db import transaction
 
+from .delivery.filenames import clean_original_filename
 from .validation import SniffedFile, validate_upload
 
 MAX_KEYWORD_TAGS = 30
@@ -20,6 +21,7 @@ class UploadFacts:
     sniffed: SniffedFile
     sha256: str
     size: int
+    filename: str = ""
     metadata: Any = None
     keywords: list[str] = field(default_factory=list)
     fingerprints: Any = None
@@ -35,7 +37,12 @@ def sha256_of(file) -> str:
 def inspect_upload(file, *, filename: str, allowed: tuple[str, ...]) -> UploadFacts:
     """Refuse a bad file (UploadRejected) or describe a good one; reads it in chunks."""
     sniffed = validate_upload(file, filename=filename, allowed=allowed)
-    facts = UploadFacts(sniffed=sniffed, sha256=sha256_of(file), size=file.size)
+    facts = UploadFacts(
+        sniffed=sniffed,
+        sha256=sha256_of(file),
+        size=file.size,
+        filename=clean_original_filename(filename),
+    )
     facts.metadata = _read_metadata(file, sniffed)
     facts.keywords = list(getattr(facts.metadata, "keywords", None) or [])
     facts.fingerprints = _fingerprint(file, facts)
@@ -69,6 +76,7 @@ def apply_upload_facts(instance, facts: UploadFacts) -> None:
     """Set the hash, size and dimensions, and pre-fill the metadata the editor left blank."""
     instance.content_sha256 = facts.sha256
     instance.byte_size = facts.size
+    instance.original_filename = facts.filename
     for name in ("width", "height", "duration"):
         value = getattr(facts.sniffed, name, None)
         if value and hasattr(instance, name):
