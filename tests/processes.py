@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from django.conf import settings
+from django.utils import translation
 
 ROOT = Path(__file__).resolve().parents[1]
 MANAGE = [sys.executable, str(ROOT / "manage.py")]
@@ -133,3 +134,9 @@ def wait_for(condition: Callable[[], T], timeout: float, what: str, log: Path | 
         time.sleep(0.2)
     tail = log.read_text(errors="replace")[-3000:] if log and log.exists() else ""
     raise AssertionError(f"timed out waiting for {what}\n{tail}")
+
+
+def stopped_line() -> str:
+    """What `manage.py scheduler` prints when it stops cleanly (commands speak LANGUAGE_CODE)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return translation.gettext("Scheduler stopped.")

@@ -80,6 +80,8 @@ def make_poster(
             raise FfmpegError(_("No frame could be read from the video."))
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(best[2], target)
+    if on_progress is not None:
+        on_progress(100.0)
     return Poster(image=describe_image(target), time_offset=best[1], brightness=best[0])
 
 

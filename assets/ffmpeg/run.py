@@ -54,6 +54,8 @@ def run_ffmpeg(
 
     Returns the last lines ffmpeg wrote to stderr (filters such as loudnorm report there).
     """
+    if should_stop is not None and should_stop():
+        raise FfmpegStopped(_("ffmpeg was stopped on request."))
     command = ["ffmpeg", "-hide_banner", "-nostdin", "-nostats", "-loglevel", loglevel,
                "-progress", "pipe:1", *args]  # fmt: skip
     process = subprocess.Popen(

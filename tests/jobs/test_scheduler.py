@@ -17,7 +17,7 @@ from config.periodic import register, registry
 from config.periodic.models import PeriodicRun
 from config.periodic.scheduler import tick
 from tests.factories import editor_of, media_asset
-from tests.processes import start_scheduler, stop
+from tests.processes import start_scheduler, stop, stopped_line, wait_for
 from transcoding.enums import JobStatus, NotificationKind, OutputKind
 from transcoding.models import JobNotification, TranscodeJob
 from transcoding.runner import run_job
@@ -80,11 +80,12 @@ def test_two_scheduler_processes_enqueue_each_run_once_and_stop_cleanly(tmp_path
     schedulers = [
         start_scheduler(log, 0.1, NCRL_PERIODIC_TASKS=json.dumps(every)) for _ in range(2)
     ]
-    time.sleep(6)
+    wait_for(lambda: log.read_text().count("transcoding.recover_jobs:") == 2, 60, "both", log)
+    time.sleep(4)
     statuses = [stop(scheduler) for scheduler in schedulers]
     elapsed = time.monotonic() - began
     assert statuses == [0, 0], log.read_text(errors="replace")
-    assert log.read_text().count("Scheduler stopped.") == 2
+    assert log.read_text().count(stopped_line()) == 2
     runs = PeriodicRun.objects.get(name="transcoding.recover_jobs").runs
     # One run per second at most (Django starts in a few seconds here); two racing schedulers
     # that both enqueued would reach about twice that.

@@ -16,7 +16,7 @@ from transcoding.enums import JobStatus, OutputKind
 from transcoding.models import TranscodeJob
 
 from ..factories import AgencyFactory, _asset
-from ..processes import kill_tree, start_scheduler, start_worker, stop, wait_for
+from ..processes import kill_tree, start_scheduler, start_worker, stop, stopped_line, wait_for
 
 QUEUES = ["previews", "transcoding", "default"]
 # The children's settings: a job silent for 2 s is abandoned; recovery runs every second and
@@ -102,4 +102,4 @@ def test_a_killed_worker_s_ladder_job_is_retried_by_itself_with_the_poster_made(
     assert sorted(f for f in files if f.endswith(".mp4")) == sorted(
         f"{n}.mp4" for n in names if n != "hls"
     )
-    assert "Scheduler stopped." in log.read_text(errors="replace")  # SIGTERM: a clean exit
+    assert stopped_line() in log.read_text(errors="replace")  # SIGTERM: a clean exit

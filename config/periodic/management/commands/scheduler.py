@@ -32,14 +32,14 @@ class Command(BaseCommand):
             for name in tick():
                 self.stdout.write(_("Queued: %(name)s") % {"name": name})
             return
+        stop = threading.Event()
+        for number in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(number, lambda *_args: stop.set())
         for entry in registered():
             every = entry.interval
             state = (
                 _("every %(seconds)d s") % {"seconds": every.total_seconds()} if every else _("off")
             )
             self.stdout.write(f"{entry.name}: {state}")
-        stop = threading.Event()
-        for number in (signal.SIGTERM, signal.SIGINT):
-            signal.signal(number, lambda *_args: stop.set())
         run_forever(stop, interval)
         self.stdout.write(_("Scheduler stopped."))
