@@ -8,3 +8,6 @@ class AssetsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import signal_handlers  # noqa: F401
+        from .permissions import register_asset_permission_policies
+
+        register_asset_permission_policies()

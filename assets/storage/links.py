@@ -5,6 +5,8 @@ import mimetypes
 from django.conf import settings
 from django.core.files.storage import Storage
 
+from ..headers import is_svg
+
 
 def is_remote(storage: Storage) -> bool:
     return bool(getattr(storage, "is_remote", False))
@@ -22,4 +24,7 @@ def presigned_download_url(storage: Storage, name: str, expire: int | None = Non
     if content_type:
         # Objects are stored without a type; the signed URL asks S3 to send the right one.
         params["ResponseContentType"] = content_type
+    if is_svg(content_type):
+        # S3 cannot send our sandboxing policy: the drawing downloads instead of opening.
+        params["ResponseContentDisposition"] = "attachment"
     return s3_client(storage).generate_presigned_url("get_object", Params=params, ExpiresIn=seconds)
