@@ -7,6 +7,8 @@ from wagtailmedia.api.views import MediaAPIViewSet
 
 from assets.visibility import public
 
+from .parameters import CheckedParametersMixin
+
 ASSET_BODY_FIELDS = [
     "kind",
     "description",
@@ -23,7 +25,7 @@ ASSET_BODY_FIELDS = [
 ]
 
 
-class PublicAssetsMixin:
+class PublicAssetsMixin(CheckedParametersMixin):
     body_fields = ASSET_BODY_FIELDS
     listing_default_fields = ["kind", "creator", "credit_line"]
 
