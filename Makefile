@@ -81,8 +81,8 @@ bench-search: system-test venv ## Search: 100,000 documents in each backend
 	eval "$$(scripts/services.sh env)" && $(BIN)/python bench/search.py
 
 .PHONY: bench-upload
-bench-upload: system-test venv ## Upload: 1 GB through our resumable upload against boto3
-	scripts/services.sh up s3
+bench-upload: system-test venv ## Upload: 1 GB through our resumable upload (production gunicorn) against boto3
+	scripts/services.sh up pg s3
 	eval "$$(scripts/services.sh env)" && $(BIN)/python bench/upload.py
 
 .PHONY: bench-dedup

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db import transaction
 
+from .delivery.filenames import clean_original_filename
 from .metadata import extract_image_metadata, extract_pdf_metadata
 from .validation import SniffedFile, validate_upload
 
@@ -25,6 +26,7 @@ class UploadFacts:
     sniffed: SniffedFile
     sha256: str
     size: int
+    filename: str = ""
     metadata: Any = None
     keywords: list[str] = field(default_factory=list)
     findings: dict[str, Any] = field(default_factory=dict)  # inspector name -> its finding
@@ -55,7 +57,12 @@ def sha256_of(file) -> str:
 def inspect_upload(file, *, filename: str, allowed: tuple[str, ...]) -> UploadFacts:
     """Refuse a bad file (UploadRejected) or describe a good one; reads it in chunks."""
     sniffed = validate_upload(file, filename=filename, allowed=allowed)
-    facts = UploadFacts(sniffed=sniffed, sha256=sha256_of(file), size=file.size)
+    facts = UploadFacts(
+        sniffed=sniffed,
+        sha256=sha256_of(file),
+        size=file.size,
+        filename=clean_original_filename(filename),
+    )
     facts.metadata = _read_metadata(file, sniffed)
     facts.keywords = list(getattr(facts.metadata, "keywords", None) or [])
     for name, inspector in _inspectors.items():
@@ -81,6 +88,7 @@ def apply_upload_facts(instance, facts: UploadFacts) -> None:
     """Set the hash, size and dimensions, and pre-fill the metadata the editor left blank."""
     instance.content_sha256 = facts.sha256
     instance.byte_size = facts.size
+    instance.original_filename = facts.filename
     for name in ("width", "height", "duration"):
         value = getattr(facts.sniffed, name, None)
         if value and hasattr(instance, name):

@@ -1,5 +1,7 @@
 """The metadata every asset shares, whatever its kind, and who may see it."""
 
+import posixpath
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -94,6 +96,13 @@ class AssetMetadata(models.Model):
         _("SHA-256"), max_length=64, blank=True, editable=False, db_index=True
     )
     byte_size = models.PositiveBigIntegerField(_("size in bytes"), null=True, editable=False)
+    original_filename = models.CharField(
+        _("original file name"),
+        max_length=255,
+        blank=True,
+        editable=False,
+        help_text=_("The name the file had when it was uploaded; the stored key is its hash."),
+    )
 
     metadata_search_fields = [
         index.SearchField("description"),
@@ -109,6 +118,11 @@ class AssetMetadata(models.Model):
 
     def assign_agency_from_collection(self) -> None:
         self.agency = Agency.objects.filter(collection_id=self.collection_id).first()
+
+    @property
+    def filename(self) -> str:
+        """The uploaded file's own name, shown in lists and given to downloads."""
+        return self.original_filename or posixpath.basename(self.file.name or "")
 
     @property
     def is_public(self) -> bool:

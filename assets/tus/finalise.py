@@ -31,17 +31,19 @@ class SpooledFile(File):
 def finalise_upload(upload, sink):
     """Turn the completed upload into an asset (returned) or raise; the staging bytes go."""
     sink.complete(upload)
-    streamed = hashing.forget(str(upload.id))
+    streamed = hashing.peek_digest(str(upload.id), upload.offset)
     with sink.read_back(upload) as stored:
         _check_digests(upload, stored.sha256, streamed)
         facts = _inspect(upload, stored.path)
         model = kind_for_family(facts.sniffed.family).model
         key = content_key(stored.sha256, upload.filename)
         newly_stored = sink.store_as(upload, key)
+        sha1 = stored.sha1 if hasattr(model, "file_hash") else ""
+    hashing.forget(str(upload.id))
     sink.discard(upload)
     try:
         with transaction.atomic():
-            asset = _create_asset(upload, model, facts, key, stored.sha1)
+            asset = _create_asset(upload, model, facts, key, sha1)
     except Exception:
         if newly_stored:
             sink.storage.delete(key)

@@ -265,7 +265,7 @@ DEDUP_THRESHOLDS = env_json("DEDUP_THRESHOLDS")
 # Asset files go through our subclass of the configured backend: originals are stored once under
 # their content key and survive while any asset refers to them (assets/storage). Files in S3 are
 # private; downloads get presigned URLs that expire after AWS_QUERYSTRING_EXPIRE seconds. tus
-# uploads buffer S3 parts (or the whole partial file, locally) in NCRL_UPLOAD_SPOOL_DIR on disk.
+# uploads are received into a partial file in NCRL_UPLOAD_SPOOL_DIR (local disk), then stored whole.
 from assets.storage.choice import asset_storage_backend  # noqa: E402
 
 STORAGES["default"]["BACKEND"] = asset_storage_backend(STORAGES["default"]["BACKEND"])
@@ -275,6 +275,5 @@ if NCRL_S3_OPTIONS is not None:
     NCRL_S3_OPTIONS.setdefault("signature_version", env_str("AWS_S3_SIGNATURE_VERSION", "s3v4"))
 AWS_QUERYSTRING_EXPIRE = env_int("AWS_QUERYSTRING_EXPIRE", 300)
 NCRL_UPLOAD_SPOOL_DIR = env_str("NCRL_UPLOAD_SPOOL_DIR", str(DATA_DIR / "uploads"))
-NCRL_UPLOAD_PART_SIZE = env_int("NCRL_UPLOAD_PART_SIZE", 8 * 1024 * 1024)
 NCRL_UPLOAD_EXPIRY_HOURS = env_int("NCRL_UPLOAD_EXPIRY_HOURS", 24)
 # --- end of storage and resumable uploads ---

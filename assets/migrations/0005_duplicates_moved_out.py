@@ -6,7 +6,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("assets", "0003_fingerprints_duplicates"),
+        ("assets", "0004_original_filename"),
         ("duplicates", "0001_initial"),
     ]
 
