@@ -60,6 +60,7 @@ services-down: ## Stop the test services
 test: system-test venv services-up ## Run the whole suite on both profiles (embedded, then production services)
 	$(MANAGE) compilemessages --ignore=.venv -v0
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python manage.py makemigrations --check --dry-run -v0 --settings=config.settings.test
 	@echo "== embedded profile: SQLite, local folder, database search, database task queue =="
 	$(BIN)/pytest -p no:cacheprovider -m "not services" -q
@@ -67,9 +68,10 @@ test: system-test venv services-up ## Run the whole suite on both profiles (embe
 	eval "$$(scripts/services.sh env)" && $(BIN)/pytest -p no:cacheprovider -q
 
 .PHONY: lint
-lint: venv ## ruff check and format check
+lint: venv ## ruff check and format check, and the import layering contracts
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 .PHONY: bench-transcode
 bench-transcode: system venv ## Transcoding: our single-decode ladder against naive and the lower bound

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "assets",
     "transcoding",
     "search",
+    "search.duplicates",
     "wagtailmedia",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
@@ -66,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "assets.doors.AssetDoorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -263,15 +265,11 @@ LIBRARY_SEARCH = {
     "TIMEOUT_SECONDS": env_int("ELASTICSEARCH_TIMEOUT_SECONDS", 5),
     # After a failure, queries go straight to the database for this long before trying again.
     "RETRY_AFTER_SECONDS": env_int("ELASTICSEARCH_RETRY_AFTER_SECONDS", 15),
-    # Callables (dotted paths) giving (terms, fingerprints) of an instance for duplicate matching.
-    "TERM_PROVIDERS": env_list(
-        "LIBRARY_SEARCH_TERM_PROVIDERS", ["search.duplicates.terms.duplicate_terms"]
-    ),
 }
 # --- end of library search ---
 
 # Duplicate detection: the verification thresholds chosen with `make eval-dedup` are the defaults
-# in search.lsh.DEFAULT_THRESHOLDS; any of them can be overridden here, e.g.
+# in search.duplicates.algorithms.thresholds.Thresholds; any of them can be overridden here, e.g.
 # DEDUP_THRESHOLDS='{"image_global_pdq": 36, "text_jaccard": 0.5}'.
 DEDUP_THRESHOLDS = env_json("DEDUP_THRESHOLDS")
 
