@@ -40,10 +40,12 @@ setup: system venv ## Prepare everything `make run` needs: packages, venv, datab
 	$(MANAGE) load_demo
 
 .PHONY: run
-run: setup ## Serve the library with demo content at http://127.0.0.1:8000 with the local worker
+run: setup ## Serve the library with demo content at http://127.0.0.1:8000 with the local workers
 	@echo "Serving at http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
 	@trap 'kill 0' EXIT INT TERM; \
-	  $(MANAGE) db_worker --queue-name '*' & \
+	  $(MANAGE) db_worker --queue-name transcoding & \
+	  $(MANAGE) db_worker --queue-name previews,default & \
+	  $(MANAGE) scheduler & \
 	  $(MANAGE) runserver --noreload $(HOST):$(PORT)
 
 .PHONY: prod
@@ -67,6 +69,7 @@ services-down: ## Stop the test services
 test: system-test venv services-up ## Run the whole suite on both profiles (embedded, then production services)
 	$(MANAGE) compilemessages --ignore=.venv -v0
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python manage.py makemigrations --check --dry-run -v0 --settings=config.settings.test
 	@echo "== embedded profile: SQLite, local folder, database search, database task queue =="
 	$(BIN)/pytest -p no:cacheprovider -m "not services" -q
@@ -74,9 +77,10 @@ test: system-test venv services-up ## Run the whole suite on both profiles (embe
 	eval "$$(scripts/services.sh env)" && $(BIN)/pytest -p no:cacheprovider -q
 
 .PHONY: lint
-lint: venv ## ruff check and format check
+lint: venv ## ruff check and format check, and the import layering contracts
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 .PHONY: bench-transcode
 bench-transcode: system venv ## Transcoding: our single-decode ladder against naive and the lower bound

@@ -7,4 +7,12 @@ class AssetsConfig(AppConfig):
     verbose_name = _("Media assets")
 
     def ready(self) -> None:
-        from . import checks, signal_handlers  # noqa: F401
+        from config.periodic import register
+
+        from . import checks, signal_handlers  # noqa: F401 (checks register themselves)
+        from .permissions import register_asset_permission_policies
+        from .tus.cleanup import remove_expired_uploads_task
+
+        signal_handlers.connect()
+        register_asset_permission_policies()
+        register("assets.remove_expired_uploads", remove_expired_uploads_task, every=3600)

@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from cms.agencies.models import Agency
+
 from ..enums import Language
 
 SHARED_FORM_FIELDS = (
@@ -108,6 +110,10 @@ class AssetMetadata(models.Model):
         index.SearchField("creator"),
         index.FilterField("agency"),
         index.FilterField("is_published"),
+        # The visibility rule filters on these; the admin choosers search through it.
+        index.FilterField("embargo_until"),
+        index.FilterField("collection_id"),
+        index.FilterField("id"),
         index.FilterField("language"),
     ]
 
@@ -115,8 +121,6 @@ class AssetMetadata(models.Model):
         abstract = True
 
     def assign_agency_from_collection(self) -> None:
-        from cms.agencies.models import Agency
-
         self.agency = Agency.objects.filter(collection_id=self.collection_id).first()
 
     @property
@@ -128,13 +132,6 @@ class AssetMetadata(models.Model):
     def is_public(self) -> bool:
         embargoed = self.embargo_until is not None and self.embargo_until > timezone.now()
         return self.is_published and not embargoed
-
-    @property
-    def credited_agencies(self) -> list[str]:
-        """This agency and every other agency holding the same work (duplicate group)."""
-        from ..duplicates import credited_agencies
-
-        return credited_agencies(self)
 
     def save(self, *args, **kwargs):
         self.assign_agency_from_collection()

@@ -12,7 +12,8 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django_tasks.signals import task_finished
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
@@ -32,9 +33,12 @@ UNCACHED_PREFIXES = (
     "/readyz",
 )
 CACHED_TYPES = ("text/html", "application/xml", "text/xml")
-# Besides pages and assets, the models whose change can alter a public page.
-INVALIDATING_APPS = {"agencies", "taxonomy"}
-INVALIDATING_MODELS = {"transcoding.rendition"}  # a video becomes playable
+# Besides pages and assets, the models whose change can alter a public page: agencies and the
+# taxonomy, duplicate groups (a grouped work shows once, crediting its agencies).
+INVALIDATING_APPS = {"agencies", "taxonomy", "duplicates"}
+# Tasks whose end changes what pages show without saving a model: the search index is written by
+# a task after the save; transcoding creates renditions in bulk (a video becomes playable).
+INVALIDATING_TASKS = ("search.", "transcoding.")
 
 
 def seconds() -> int:
@@ -98,13 +102,23 @@ class AnonymousPageCacheMiddleware:
         return response
 
 
+def shows_on_pages(model) -> bool:
+    return issubclass(model, (Page, AssetMetadata)) or model._meta.app_label in INVALIDATING_APPS
+
+
 def _model_changed(sender, **kwargs) -> None:
-    meta = sender._meta
-    if (
-        issubclass(sender, (Page, AssetMetadata))
-        or meta.app_label in INVALIDATING_APPS
-        or meta.label_lower in INVALIDATING_MODELS
-    ):
+    if shows_on_pages(sender):
+        new_generation()
+
+
+def _relations_changed(sender, instance, action: str, **kwargs) -> None:
+    """Topics, audiences, legal documents are set after the row is saved."""
+    if action.startswith("post_") and shows_on_pages(type(instance)):
+        new_generation()
+
+
+def _task_finished(sender, task_result, **kwargs) -> None:
+    if task_result.task.module_path.startswith(INVALIDATING_TASKS):
         new_generation()
 
 
@@ -113,3 +127,5 @@ def connect_invalidation() -> None:
     page_unpublished.connect(new_generation, dispatch_uid="ncrl-page-cache-unpublished")
     post_save.connect(_model_changed, dispatch_uid="ncrl-page-cache-saved")
     post_delete.connect(_model_changed, dispatch_uid="ncrl-page-cache-deleted")
+    m2m_changed.connect(_relations_changed, dispatch_uid="ncrl-page-cache-relations")
+    task_finished.connect(_task_finished, dispatch_uid="ncrl-page-cache-task")

@@ -20,12 +20,14 @@ from django.core.files.storage import default_storage
 from django.db import connections
 
 from assets.storage.links import is_remote
+from config.periodic.scheduler import HEARTBEAT_KEY
 from search.backends import get_elastic_backend
 
 from . import queues
 
 UP, DOWN, OFF = "up", "down", "off"
 PROBE_TIMEOUT_SECONDS = 3
+SCHEDULER_SILENCE_SECONDS = 60
 
 
 @dataclass
@@ -95,6 +97,21 @@ class NoWorker(Exception):
     """A queue has no worker listening."""
 
 
+def check_scheduler():
+    """The scheduler writes a heartbeat into the shared cache at every tick (a few seconds)."""
+    beat = cache.get(HEARTBEAT_KEY)
+    if beat is None:
+        raise NoHeartbeat("no scheduler has ticked")
+    age = time.time() - beat
+    if age > SCHEDULER_SILENCE_SECONDS:
+        raise NoHeartbeat(f"last tick {age:.0f} s ago")
+    return {"last_tick_seconds_ago": round(age, 1)}
+
+
+class NoHeartbeat(Exception):
+    """The scheduler did not tick lately."""
+
+
 def check_search():
     backend = get_elastic_backend()
     if backend is None:
@@ -135,6 +152,7 @@ CHECKS = {
     "cache": check_cache,
     "broker": check_broker,
     "workers": check_workers,
+    "scheduler": check_scheduler,
     "search": check_search,
     "storage": check_storage,
 }

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "assets",
     "transcoding",
     "search",
+    "search.duplicates",
     "config.operations",
     "wagtailmedia",
     "wagtail.api.v2",
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_tasks",
     "django_tasks_db",
+    "config.periodic",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -72,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "assets.doors.AssetDoorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -173,10 +176,12 @@ ASSET_UPLOAD_LIMITS = {
 # Background work goes through django-tasks, the API Wagtail itself uses: a database queue and
 # `manage.py db_worker` by default, Redis-backed RQ workers when REDIS_URL is set. Three queues,
 # each with its own workers in production: `default` (light work: search and reference indexing,
-# fingerprints, file clean-up; Wagtail's own tasks go there), `transcoding` (ffmpeg, hours), and
+# fingerprints, file clean-up; Wagtail's own tasks go there), `previews` (posters, sprites and
+# document previews, minutes: they come before the ladder), `transcoding` (ffmpeg, hours), and
 # `webhooks` (calls to subscribers' servers, which may be slow or down).
 TASK_QUEUES = {
     "default": env_int("NCRL_QUEUE_DEFAULT_TIMEOUT", 600),
+    "previews": env_int("NCRL_QUEUE_PREVIEWS_TIMEOUT", 3600),
     "transcoding": env_int("NCRL_QUEUE_TRANSCODING_TIMEOUT", 6 * 3600),
     "webhooks": env_int("NCRL_QUEUE_WEBHOOKS_TIMEOUT", 120),
 }
@@ -285,15 +290,25 @@ LOGGING = {
     },
 }
 
-# Transcoding jobs: time limit per job, retries with exponential back-off, and how long a running
-# job may stay silent before it counts as abandoned by a dead worker.
+# Transcoding jobs: time limit per job, retries with exponential back-off, how long a running
+# job may stay silent before it counts as abandoned by a dead worker, how long a queued task may
+# be missing before the job is queued again, and from how long a run the uploader is notified.
 TRANSCODING = {
     "TIMEOUT_SECONDS": env_int("NCRL_TRANSCODE_TIMEOUT_SECONDS", 4 * 3600),
     "MAX_ATTEMPTS": env_int("NCRL_TRANSCODE_MAX_ATTEMPTS", 3),
     "RETRY_BASE_SECONDS": env_int("NCRL_TRANSCODE_RETRY_BASE_SECONDS", 30),
     "STALE_SECONDS": env_int("NCRL_TRANSCODE_STALE_SECONDS", 120),
+    "LOST_TASK_SECONDS": env_int("NCRL_TRANSCODE_LOST_TASK_SECONDS", 600),
+    "NOTIFY_AFTER_SECONDS": env_int("NCRL_TRANSCODE_NOTIFY_AFTER_SECONDS", 60),
     "TASK_BACKEND": env_str("NCRL_TRANSCODE_TASK_BACKEND", "default"),
 }
+
+# Periodic maintenance (config/periodic): `manage.py scheduler` looks every few seconds for due
+# runs. NCRL_PERIODIC_TASKS='{"transcoding.recover_jobs": 30, "search.reconcile": 0}' changes
+# intervals in seconds (0 turns a task off).
+PERIODIC_TASKS = env_json("NCRL_PERIODIC_TASKS")
+PERIODIC_TASK_BACKEND = env_str("NCRL_PERIODIC_TASK_BACKEND", "default")
+SCHEDULER_TICK_SECONDS = float(env_str("NCRL_SCHEDULER_TICK_SECONDS", "5"))
 
 # --- Library search ---
 # Elasticsearch answers queries when ELASTICSEARCH_URL (or SEARCH_URL) is an http(s) URL; the
@@ -309,15 +324,11 @@ LIBRARY_SEARCH = {
     "TIMEOUT_SECONDS": env_int("ELASTICSEARCH_TIMEOUT_SECONDS", 5),
     # After a failure, queries go straight to the database for this long before trying again.
     "RETRY_AFTER_SECONDS": env_int("ELASTICSEARCH_RETRY_AFTER_SECONDS", 15),
-    # Callables (dotted paths) giving (terms, fingerprints) of an instance for duplicate matching.
-    "TERM_PROVIDERS": env_list(
-        "LIBRARY_SEARCH_TERM_PROVIDERS", ["search.duplicates.terms.duplicate_terms"]
-    ),
 }
 # --- end of library search ---
 
 # Duplicate detection: the verification thresholds chosen with `make eval-dedup` are the defaults
-# in search.lsh.DEFAULT_THRESHOLDS; any of them can be overridden here, e.g.
+# in search.duplicates.algorithms.thresholds.Thresholds; any of them can be overridden here, e.g.
 # DEDUP_THRESHOLDS='{"image_global_pdq": 36, "text_jaccard": 0.5}'.
 DEDUP_THRESHOLDS = env_json("DEDUP_THRESHOLDS")
 

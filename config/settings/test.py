@@ -41,7 +41,7 @@ if os.environ.get("REDIS_URL") and not os.environ.get("NCRL_TEST_REDIS_CLAIMED")
     os.environ["NCRL_TEST_REDIS_CLAIMED"] = "1"
 
 from .base import *  # noqa: E402,F403
-from .base import DATA_DIR, DATABASES, STATIC_ROOT, TASK_QUEUES  # noqa: E402
+from .base import CACHES, DATA_DIR, DATABASES, STATIC_ROOT, TASK_QUEUES  # noqa: E402
 from .base import TASKS as QUEUED_TASKS  # noqa: E402
 
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise looks there
@@ -66,3 +66,10 @@ LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "W
 # Pages are not kept between requests in tests: a rolled-back test leaves no signal behind that
 # would empty the page cache for the next one. tests/operations/test_page_cache.py turns it on.
 NCRL_PAGE_CACHE_SECONDS = 0
+
+# Wagtail keeps rendition rows in a cache; ids start again in each test's rolled-back database,
+# so a shared cache would hand one test another's rendition (conftest empties this one per test).
+CACHES["renditions"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "ncrl-test-renditions",
+}

@@ -15,17 +15,11 @@ from pathlib import Path
 
 import requests
 from django.conf import settings
-from django.db import connection
 
 from tests.private_services import free_port
+from tests.processes import ROOT, database_url, wait_for
 
-ROOT = Path(__file__).resolve().parents[2]
 PROCFILE = ROOT / "Procfile"
-
-
-def database_url() -> str:
-    db = connection.settings_dict
-    return f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
 
 
 def production_env(data_dir: Path, port: int, **overrides: str) -> dict[str, str]:
@@ -137,14 +131,4 @@ def wait_ready(base_url: str, started: list[Started], timeout: float = 240) -> d
     raise AssertionError(f"not ready after {timeout} s: {body}\n{tails}")
 
 
-def wait_for(condition, timeout: float, what: str, interval: float = 1.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(interval)
-    raise AssertionError(f"{what}: not within {timeout} s")
-
-
-__all__ = ["free_port"]
+__all__ = ["free_port", "wait_for"]

@@ -1,13 +1,25 @@
 """/healthz answers while the process lives; /readyz names every part with its state and
 latency, and answers 503 naming the part that is down."""
 
+import time
+
 import pytest
+from django.core.cache import cache
 from django.test import override_settings
 
+from config.periodic.scheduler import HEARTBEAT_KEY
 from search.backends import _elastic_backend
 
 pytestmark = pytest.mark.django_db
-PARTS = {"database", "cache", "broker", "workers", "search", "storage"}
+PARTS = {"database", "cache", "broker", "workers", "scheduler", "search", "storage"}
+
+
+@pytest.fixture(autouse=True)
+def scheduler_ticked():
+    """As the scheduler does at every tick."""
+    cache.set(HEARTBEAT_KEY, time.time(), 120)
+    yield
+    cache.delete(HEARTBEAT_KEY)
 
 
 def test_healthz_touches_nothing(client, django_assert_num_queries):
@@ -30,6 +42,15 @@ def test_readyz_names_each_part_with_state_and_latency(client):
     # tests/operations/test_scale_out.py and by make prod-check).
     assert body["checks"]["broker"]["state"] == body["checks"]["workers"]["state"] == "off"
     assert response["Cache-Control"].startswith("max-age=0")
+
+
+def test_readyz_names_a_silent_scheduler(client):
+    cache.set(HEARTBEAT_KEY, time.time() - 300, 120)
+    body = client.get("/readyz").json()
+    assert body["down"] == ["scheduler"]
+    cache.delete(HEARTBEAT_KEY)
+    response = client.get("/readyz")
+    assert response.status_code == 503 and response.json()["down"] == ["scheduler"]
 
 
 def test_readyz_names_search_when_elasticsearch_does_not_answer(client, settings):

@@ -81,13 +81,13 @@ def test_make_prod_uploads_transcodes_indexes_and_stops(tmp_path, settings, edit
         }
         asset_id, request_id = upload_video(base_url, token_for(editor_a))
         asset = MediaAsset.objects.get(pk=asset_id)
-        wait_for(lambda: jobs_done(asset), 180, "transcoding in the media worker", interval=2)
+        wait_for(lambda: jobs_done(asset), 180, "transcoding in the media worker", prod.log)
 
         # Published by an editor; the index update goes through the queue to the light worker.
         settings.TASKS = {**settings.TASKS, "default": settings.TASKS["queue"]}
         asset.is_published = True
         asset.save()
-        hits = wait_for(lambda: found_in_search(base_url), 60, "the video in search")
+        hits = wait_for(lambda: found_in_search(base_url), 60, "the video in search", prod.log)
         assert hits[0]["key"].endswith(str(asset_id))
         assert worker_lines(prod.output(), "worker_media", request_id), prod.tail()
     finally:
