@@ -11,7 +11,12 @@ class OperationsConfig(AppConfig):
     verbose_name = _("Operations")
 
     def ready(self) -> None:
+        from config.periodic import register
+
         from . import checks, page_cache, request_id  # noqa: F401 (registers checks)
+        from .outbox import drain_outbox_task
 
         request_id.connect_task_signals()
         page_cache.connect_invalidation()
+        # Tasks written to the database while Redis was down go to RQ once it answers.
+        register("operations.drain_outbox", drain_outbox_task, every=10)

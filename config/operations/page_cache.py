@@ -37,8 +37,16 @@ CACHED_TYPES = ("text/html", "application/xml", "text/xml")
 # taxonomy, duplicate groups (a grouped work shows once, crediting its agencies).
 INVALIDATING_APPS = {"agencies", "taxonomy", "duplicates"}
 # Tasks whose end changes what pages show without saving a model: the search index is written by
-# a task after the save; transcoding creates renditions in bulk (a video becomes playable).
-INVALIDATING_TASKS = ("search.", "transcoding.")
+# a task after the save; transcoding creates renditions in bulk (a video becomes playable). The
+# periodic replay counts what it replayed: nothing replayed, nothing to empty.
+INVALIDATING_TASKS = {
+    "search.tasks.index_object",
+    "search.tasks.remove_key",
+    "search.tasks.reconcile_index",
+    "transcoding.tasks.run_preview_job",
+    "transcoding.tasks.run_transcode_job",
+}
+COUNTING_TASKS = {"search.tasks.replay_pending_updates"}
 
 
 def seconds() -> int:
@@ -118,8 +126,16 @@ def _relations_changed(sender, instance, action: str, **kwargs) -> None:
 
 
 def _task_finished(sender, task_result, **kwargs) -> None:
-    if task_result.task.module_path.startswith(INVALIDATING_TASKS):
+    path = task_result.task.module_path
+    if path in INVALIDATING_TASKS or (path in COUNTING_TASKS and _returned_something(task_result)):
         new_generation()
+
+
+def _returned_something(task_result) -> bool:
+    try:
+        return bool(task_result.return_value)
+    except ValueError:  # no return value (the task failed)
+        return False
 
 
 def connect_invalidation() -> None:

@@ -68,6 +68,8 @@ MIDDLEWARE = [
     # Static files straight from STATIC_ROOT (compressed, cached for ever when hashed): no
     # reverse proxy rule needed for them.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The database or the storage out of reach: 503 and Retry-After, not 500.
+    "config.operations.unavailable.DependencyOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "config.operations.page_cache.AnonymousPageCacheMiddleware",
@@ -193,10 +195,16 @@ if REDIS_URL:
         for name, timeout in TASK_QUEUES.items()
     }
     TASKS = {
+        # RQ; while Redis is down, tasks wait in the database ("outbox") and are handed to RQ
+        # once it answers (config/operations/outbox.py): no request fails, no task is lost.
         "default": {
-            "BACKEND": "django_tasks_rq.RQBackend",
+            "BACKEND": "config.operations.outbox.ResilientRQBackend",
             "QUEUES": list(RQ_QUEUES),
-        }
+        },
+        "outbox": {
+            "BACKEND": "django_tasks_db.DatabaseBackend",
+            "QUEUES": list(RQ_QUEUES),
+        },
     }
 else:
     TASKS = {
@@ -355,4 +363,6 @@ if NCRL_S3_OPTIONS is not None:
 AWS_QUERYSTRING_EXPIRE = env_int("AWS_QUERYSTRING_EXPIRE", 300)
 NCRL_UPLOAD_SPOOL_DIR = env_str("NCRL_UPLOAD_SPOOL_DIR", str(DATA_DIR / "uploads"))
 NCRL_UPLOAD_EXPIRY_HOURS = env_int("NCRL_UPLOAD_EXPIRY_HOURS", 24)
+# This machine's name in the uploads it receives: a resumed upload must come back to it.
+NCRL_NODE_NAME = env_str("NCRL_NODE_NAME", "")
 # --- end of storage and resumable uploads ---

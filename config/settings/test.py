@@ -42,7 +42,7 @@ if os.environ.get("REDIS_URL") and not os.environ.get("NCRL_TEST_REDIS_CLAIMED")
 
 from .base import *  # noqa: E402,F403
 from .base import CACHES, DATA_DIR, DATABASES, STATIC_ROOT, TASK_QUEUES  # noqa: E402
-from .base import TASKS as QUEUED_TASKS  # noqa: E402
+from .base import TASKS as PROFILE_TASKS  # noqa: E402
 
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise looks there
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -58,7 +58,9 @@ TASKS = {
         "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
         "QUEUES": list(TASK_QUEUES),
     },
-    "queue": QUEUED_TASKS["default"],
+    "queue": PROFILE_TASKS["default"],
+    # The production profile's fallback while Redis is down (config/operations/outbox.py).
+    **{alias: PROFILE_TASKS[alias] for alias in ("outbox",) if alias in PROFILE_TASKS},
 }
 
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
