@@ -1,0 +1,10 @@
+"""What happened to an asset, for apps that react without `assets` knowing them (the API's
+change feed and webhooks). Sent inside the saving transaction, after the row is written.
+
+`asset_changed(sender=model, instance=asset, changes=frozenset)`, changes among:
+"created", "file" (replaced), "metadata" (corrected), "withdrawn", "published".
+"""
+
+from django.dispatch import Signal
+
+asset_changed = Signal()
