@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from .limits import counter_lock
 from .models import ReuseCount
 
 DAY_SECONDS = 86_400
@@ -29,14 +30,15 @@ def record_fetch(caller, key: str, agency_id, fetch: str) -> None:
     day = timezone.localdate().isoformat()
     member = _member(day, consumer.pk if consumer else None, key, agency_id, fetch)
     counter = f"reuse:{member}"
-    if cache.add(counter, 0, timeout=KEEP_SECONDS):
-        cache.add(f"reuse-slots:{day}", 0, timeout=KEEP_SECONDS)
-        slot = cache.incr(f"reuse-slots:{day}")
-        cache.set(f"reuse-slot:{day}:{slot}", member, timeout=KEEP_SECONDS)
-    try:
-        cache.incr(counter)
-    except ValueError:  # expired in between: start again
-        cache.set(counter, 1, timeout=KEEP_SECONDS)
+    with counter_lock():
+        if cache.add(counter, 0, timeout=KEEP_SECONDS):
+            cache.add(f"reuse-slots:{day}", 0, timeout=KEEP_SECONDS)
+            slot = cache.incr(f"reuse-slots:{day}")
+            cache.set(f"reuse-slot:{day}:{slot}", member, timeout=KEEP_SECONDS)
+        try:
+            cache.incr(counter)
+        except ValueError:  # expired in between: start again
+            cache.set(counter, 1, timeout=KEEP_SECONDS)
 
 
 def flush() -> int:
@@ -56,7 +58,8 @@ def _flush_day(day: str) -> int:
     for counter, count in cache.get_many(list(counters)).items():
         if count:
             _add(counters[counter], count)
-            cache.decr(counter, count)
+            with counter_lock():
+                cache.decr(counter, count)
             moved += count
     return moved
 
