@@ -35,7 +35,9 @@ def stored_file_response(
     storage = storage or default_storage
     disposition = content_disposition(download_name, attachment=attachment)
     if is_remote(storage):
-        url = presigned_download_url(storage, name, disposition=disposition)
+        url = presigned_download_url(
+            storage, name, content_type=content_type_for(name), disposition=disposition
+        )
         response = HttpResponseRedirect(url)
         response["Cache-Control"] = PRIVATE_CACHE
         return response

@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from cms.agencies.models import Agency
+
 from ..enums import Language
 from ..lifecycle import announce, changes_between, mark_withdrawal, previous_state
 
@@ -135,8 +137,6 @@ class AssetMetadata(models.Model):
         abstract = True
 
     def assign_agency_from_collection(self) -> None:
-        from cms.agencies.models import Agency
-
         self.agency = Agency.objects.filter(collection_id=self.collection_id).first()
 
     @property
@@ -148,13 +148,6 @@ class AssetMetadata(models.Model):
     def is_public(self) -> bool:
         embargoed = self.embargo_until is not None and self.embargo_until > timezone.now()
         return self.is_published and not embargoed
-
-    @property
-    def credited_agencies(self) -> list[str]:
-        """This agency and every other agency holding the same work (duplicate group)."""
-        from ..duplicates import credited_agencies
-
-        return credited_agencies(self)
 
     @property
     def licence_expired(self) -> bool:

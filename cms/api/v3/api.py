@@ -9,6 +9,8 @@ Served at /api/v3/: the OpenAPI document at /api/v3/openapi.json and the interac
 from ninja import NinjaAPI, Swagger
 from wagtail.api.v3.routers.schema import router as schema_router
 
+from assets.kinds import ASSET_KINDS
+
 from . import errors
 from .routers import articles, assets, changes, search, taxonomy
 
@@ -51,8 +53,8 @@ api = LibraryAPI(
 )
 errors.register(api)
 
-for kind, prefix in (("image", "/images/"), ("document", "/documents/"), ("media", "/media/")):
-    api.add_router(prefix, assets.build_router(kind))
+for kind in ASSET_KINDS:
+    api.add_router(f"/{kind.api_endpoint}/", assets.build_router(kind.name))
 api.add_router("/articles/", articles.router)
 api.add_router("/", taxonomy.router)
 api.add_router("/", search.router)

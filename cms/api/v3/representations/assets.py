@@ -4,13 +4,11 @@ queries (the related rows are prefetched; groups and renditions are read once pe
 from django.db.models import Prefetch
 from django.urls import NoReverseMatch, reverse
 
-from assets.duplicates import groups_of
+from assets.kinds import kind_of_model
+from search.duplicates.groups import groups_of
 from search.keys import key_for
 
 from . import files, terms
-
-API_TYPE = {"imageasset": "image", "documentasset": "document", "mediaasset": "media"}
-DETAIL_URL_NAME = {"image": "image_detail", "document": "document_detail", "media": "media_detail"}
 
 
 def with_related(queryset):
@@ -21,12 +19,11 @@ def with_related(queryset):
 
 
 def api_type(asset) -> str:
-    return API_TYPE[asset._meta.model_name]
+    return kind_of_model(type(asset)).name
 
 
 def detail_url(request, asset) -> str:
-    name = DETAIL_URL_NAME[api_type(asset)]
-    return files.absolute(request, reverse(f"api_v3:{name}", args=[asset.pk]))
+    return files.absolute(request, reverse(f"api_v3:{api_type(asset)}_detail", args=[asset.pk]))
 
 
 def hub_url(request, asset) -> str | None:

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router
 from ninja.errors import HttpError
 
-from assets.models import DocumentAsset, ImageAsset, MediaAsset
+from assets.kinds import kind_named
 from search.keys import key_for
 
 from ... import reuse
@@ -23,10 +23,11 @@ from ..representations.files import MAX_EXTRA_SPECS, valid_image_spec
 from ..schemas.assets import AssetOut, AssetPage
 from .downloads import download_response
 
+# Per asset kind (assets.kinds): its query parameters and its name in the documentation.
 KINDS = {
-    "image": (ImageAsset, ImageFilters, ("images", "ảnh và infographic")),
-    "document": (DocumentAsset, AssetFilters, ("documents", "tài liệu")),
-    "media": (MediaAsset, AssetFilters, ("video and audio", "video và âm thanh")),
+    "image": (ImageFilters, ("images", "ảnh và infographic")),
+    "document": (AssetFilters, ("documents", "tài liệu")),
+    "media": (AssetFilters, ("video and audio", "video và âm thanh")),
 }
 
 
@@ -94,7 +95,8 @@ def visible_or_gone(request, model, item_id: int):
 
 
 def build_router(kind: str) -> Router:
-    model, filters_schema, label = KINDS[kind]
+    model = kind_named(kind).model
+    filters_schema, label = KINDS[kind]
     router = Router(tags=[kind])
 
     @router.get(

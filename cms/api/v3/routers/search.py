@@ -10,8 +10,8 @@ from django.urls import reverse
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from assets.duplicates import groups_of
 from search import queries
+from search.duplicates.groups import groups_of
 
 from .. import auth
 from ..errors import ERROR_RESPONSES

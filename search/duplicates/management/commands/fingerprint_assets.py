@@ -3,13 +3,13 @@ group exact copies held by several agencies."""
 
 from django.core.management.base import BaseCommand
 
-from assets.duplicates import group_exact_copies
-from assets.fingerprinting import FINGERPRINT_VERSION, fingerprint_asset
-from assets.models import AssetFingerprint, DocumentAsset, ImageAsset, MediaAsset
+from assets.kinds import asset_models
 from search.keys import key_for
 from search.signal_handlers import enqueue_index
 
-MODELS = (ImageAsset, DocumentAsset, MediaAsset)
+from ...fingerprinting import FINGERPRINT_VERSION, fingerprint_asset
+from ...groups import group_exact_copies
+from ...models import AssetFingerprint
 
 
 class Command(BaseCommand):
@@ -20,7 +20,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         done = failed = 0
-        for model in MODELS:
+        for model in asset_models():
             for asset in model.objects.order_by("pk").iterator():
                 if not options["all"] and _up_to_date(asset):
                     continue

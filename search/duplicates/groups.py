@@ -1,48 +1,22 @@
-"""Editors' decisions about near copies, and the groups of assets that are one work.
+"""Groups of assets that are one work: "new version of" decisions and exact copies join the
+existing asset's group, whose canonical asset (the first one) is what the hub shows."""
 
-A "reuse" decision keeps nothing of the upload; "new version of" and kept exact copies join the
-existing asset's group, whose canonical asset (the first one) is what the hub shows.
-"""
+from django.db.models import Count
 
-from django.db import transaction
-from django.db.models import Count, Sum
-
+from assets.kinds import asset_models
 from search.keys import instance_for_key, key_for
 
-from .models import AssetFingerprint, Decision, DuplicateDecision, DuplicateGroup, DuplicateMember
-
-RELATION_OF_DECISION = {Decision.NEW_VERSION: "version", Decision.REUSE: "copy"}
-
-
-def record_decision(
-    *, candidate_key: str, decision: str, user, asset=None, evidence=None, **upload
-) -> DuplicateDecision:
-    """Write down what the editor decided; versions join the candidate's group."""
-    agency = getattr(asset, "agency", None) or _agency_of_user(user)
-    with transaction.atomic():
-        recorded = DuplicateDecision.objects.create(
-            candidate_key=candidate_key,
-            asset_key=key_for(asset) if asset is not None else "",
-            decision=decision,
-            evidence=evidence or {},
-            user=user if user and user.is_authenticated else None,
-            agency=agency,
-            sha256=upload.get("sha256", "") or getattr(asset, "content_sha256", ""),
-            filename=upload.get("filename", ""),
-            byte_size=upload.get("byte_size") or getattr(asset, "byte_size", None),
-        )
-        if asset is not None and decision == Decision.NEW_VERSION:
-            join_group(candidate_key, asset, relation="version")
-    return recorded
+from .enums import Relation
+from .models import AssetFingerprint, DuplicateGroup, DuplicateMember
 
 
-def join_group(canonical_key: str, asset, relation: str = "copy") -> DuplicateGroup:
+def join_group(canonical_key: str, asset, relation: str = Relation.COPY) -> DuplicateGroup:
     """Put `asset` in the group of `canonical_key` (creating it, canonical first)."""
     canonical_member = DuplicateMember.objects.filter(key=canonical_key).first()
     if canonical_member is None:
         group = DuplicateGroup.objects.create(canonical_key=canonical_key)
         canonical = instance_for_key(canonical_key)
-        _add_member(group, canonical_key, canonical, "original")
+        _add_member(group, canonical_key, canonical, Relation.ORIGINAL)
     else:
         group = canonical_member.group
     key = key_for(asset)
@@ -66,26 +40,13 @@ def _add_member(group, key: str, instance, relation: str) -> None:
 
 def _merge(group: DuplicateGroup, *, into: DuplicateGroup) -> None:
     group.members.update(group=into)
-    DuplicateMember.objects.filter(key=group.canonical_key).update(relation="copy")
+    DuplicateMember.objects.filter(key=group.canonical_key).update(relation=Relation.COPY)
     group.delete()
 
 
 def group_of(key: str) -> DuplicateGroup | None:
     member = DuplicateMember.objects.select_related("group").filter(key=key).first()
     return member.group if member else None
-
-
-def bytes_saved_by_reuse() -> int:
-    reused = DuplicateDecision.objects.filter(decision=Decision.REUSE, asset_key="")
-    return reused.aggregate(total=Sum("byte_size"))["total"] or 0
-
-
-def _agency_of_user(user):
-    from cms.agencies.access import agencies_of
-
-    if user is None or not user.is_authenticated:
-        return None
-    return next(iter(agencies_of(user)), None)
 
 
 def group_exact_copies() -> int:
@@ -104,10 +65,8 @@ def group_exact_copies() -> int:
 
 
 def _keys_by_sha256() -> list[list[str]]:
-    from .models import DocumentAsset, ImageAsset, MediaAsset
-
     groups = []
-    for model in (ImageAsset, DocumentAsset, MediaAsset):
+    for model in asset_models():
         shared = (
             model.objects.exclude(content_sha256="")
             .values("content_sha256")

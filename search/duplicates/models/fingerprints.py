@@ -8,17 +8,12 @@ verify the candidates that the search index returns without knowing the asset mo
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class Modality(models.TextChoices):
-    IMAGE = "image", _("image")
-    VIDEO = "video", _("video")
-    AUDIO = "audio", _("audio")
-    TEXT = "text", _("text")
+from ..enums import ModalityName
 
 
 class AssetFingerprint(models.Model):
     key = models.CharField(_("index key"), max_length=64, db_index=True)
-    modality = models.CharField(_("modality"), max_length=10, choices=Modality.choices)
+    modality = models.CharField(_("modality"), max_length=10, choices=ModalityName.choices)
     content_hash = models.CharField(
         _("content hash"),
         max_length=64,
@@ -32,6 +27,7 @@ class AssetFingerprint(models.Model):
     created_at = models.DateTimeField(_("computed at"), auto_now=True)
 
     class Meta:
+        db_table = "assets_assetfingerprint"  # created by the assets app, before this app
         verbose_name = _("fingerprint")
         verbose_name_plural = _("fingerprints")
         constraints = [

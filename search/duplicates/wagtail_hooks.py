@@ -7,18 +7,15 @@ from wagtail import hooks
 from wagtail.documents.views.chooser import viewset as document_chooser_viewset
 from wagtail.images.views.chooser import viewset as image_chooser_viewset
 
-from .duplicates.admin_views import (
-    CheckedDocumentChooserUploadView,
+from .admin.choosers import CheckedDocumentChooserUploadView, CheckedImageChooserUploadView
+from .admin.decide import decide_in_admin
+from .admin.review import duplicates_of_upload, review_upload
+from .admin.single_forms import (
     CheckedDocumentCreateView,
-    CheckedDocumentsAddView,
-    CheckedImageChooserUploadView,
     CheckedImageCreateView,
-    CheckedImagesAddView,
     checked_media_add,
-    decide_in_admin,
-    duplicates_of_upload,
-    review_upload,
 )
+from .admin.uploaders import CheckedDocumentsAddView, CheckedImagesAddView
 
 
 def checked_upload_urls(prefix, multiple_view, single_view, chooser_viewset, chooser_view):
@@ -81,6 +78,6 @@ def duplicate_check_urls():
 def duplicate_decisions_js():
     return format_html(
         '<script src="{}"></script><script src="{}"></script>',
-        static("search/duplicate-decisions.js"),
-        static("search/chooser-duplicates.js"),
+        static("duplicates/duplicate-decisions.js"),
+        static("duplicates/chooser-duplicates.js"),
     )

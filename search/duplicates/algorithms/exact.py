@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from PIL import Image, ImageOps
+from pypdf import PdfReader
 
 CHUNK_SIZE = 1024 * 1024
 
@@ -52,8 +53,6 @@ def media_content_hash(path: str | Path) -> str:
 
 def pdf_content_hash(source: str | Path | BinaryIO) -> str:
     """SHA-256 of the page count and the content streams of every page (not the info dict)."""
-    from pypdf import PdfReader
-
     reader = PdfReader(source)
     digest = hashlib.sha256(f"pages:{len(reader.pages)}".encode())
     for page in reader.pages:

@@ -1,7 +1,7 @@
 """vPDQ-like video fingerprint: one PDQ per frame sampled at a fixed rate, with its timestamp.
 
 Frames are decoded by ffmpeg straight to a small raw RGB size and streamed through a pipe, so a
-long video never sits in memory. Matching (alignment, time ranges) is in `search.lsh.video_match`.
+long video never sits in memory. Matching (alignment, time ranges) is in `video_match`.
 """
 
 import subprocess
@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
+from .images import image_fingerprint
 from .pdq import pdq_of
 
 FRAMES_PER_SECOND = 2.0
@@ -62,8 +63,6 @@ def keyframes(path: str | Path) -> list[tuple[float, dict]]:
 
     Frame hashes miss a copy that was cropped and overlaid with a logo (each frame moves too far
     from its original); the image fingerprint's local features find the picture again."""
-    from .images import image_fingerprint
-
     duration = _duration(path)
     found = []
     with tempfile.TemporaryDirectory(prefix="ncrl-keyframes-") as work:

@@ -2,7 +2,7 @@
 
 ffmpeg decodes any container to 16-bit mono PCM, streamed in chunks into pyacoustid's ctypes
 binding of libchromaprint (not the `fpcalc` tool, which exits 3 on Debian after a valid result).
-Each value covers about 0.124 s; `search.lsh.audio_match` aligns two lists so trimmed copies match.
+Each value covers about 0.124 s; `audio_match` aligns two lists so trimmed copies match.
 """
 
 import subprocess

@@ -4,9 +4,10 @@ holds it and a reference to quote when asking that agency for it."""
 from django.core import signing
 from django.urls import NoReverseMatch, reverse
 
+from assets.kinds import kind_named
 from assets.visibility import can_see
+from search.keys import instance_for_key, split_key
 
-from ..keys import instance_for_key, split_key
 from .matching import Match
 
 REFERENCE_SALT = "ncrl.duplicate-reference"
@@ -67,18 +68,12 @@ def _created(instance) -> str | None:
     return moment.isoformat() if moment else None
 
 
-ADMIN_EDIT_URLS = {
-    "image": "wagtailimages:edit",
-    "document": "wagtaildocs:edit",
-    "media": "wagtailmedia:edit",
-    "article": "wagtailadmin_pages:edit",
-}
-
-
 def _admin_url(kind: str, pk: int) -> str:
+    asset_kind = kind_named(kind)
+    name = asset_kind.admin_url_name("edit") if asset_kind else "wagtailadmin_pages:edit"
     try:
-        return reverse(ADMIN_EDIT_URLS[kind], args=[pk])
-    except (KeyError, NoReverseMatch):
+        return reverse(name, args=[pk])
+    except NoReverseMatch:
         return ""
 
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('assets', '0004_original_filename'),
+        ('assets', '0005_duplicates_moved_out'),
     ]
 
     operations = [

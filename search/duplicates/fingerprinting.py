@@ -12,22 +12,19 @@ from pathlib import Path
 
 from django.db import transaction
 
+from assets.kinds import DOCUMENT as DOCUMENT_KIND
+from assets.kinds import IMAGE as IMAGE_KIND
+from assets.kinds import kind_of_model
 from search.folding import fold_words
 from search.keys import key_for
+from transcoding.posters import make_poster
 
-from . import fingerprints
-from .fingerprints import exact
+from .modalities import IMAGE, MODALITY_OF_FAMILY, TEXT, modality
 from .models import AssetFingerprint
+from .thresholds import thresholds
 
 logger = logging.getLogger(__name__)
 
-MODALITY_OF_FAMILY = {"image": "image", "video": "video", "audio": "audio"}
-CONTENT_HASHERS = {
-    "image": exact.image_content_hash,
-    "video": exact.media_content_hash,
-    "audio": exact.media_content_hash,
-    "document": exact.pdf_content_hash,
-}
 # Shorter texts (a caption, a title) share too many phrases with unrelated ones to compare.
 MIN_TEXT_WORDS = 40
 # 2: image fingerprints gained the hash of the HSV value channel (recoloured copies).
@@ -47,14 +44,16 @@ class Fingerprinted:
     failures: list[str] = field(default_factory=list)
 
     def rows(self) -> list[tuple[str, str, dict]]:
-        """(modality, content hash, data) of every fingerprint to store."""
+        """(modality, content hash, data) of every fingerprint to store; the content hash goes
+        with the file's own fingerprint, or with the text for a document."""
         rows = []
         if self.modality and self.data is not None:
             rows.append((self.modality, self.content_hash, self.data))
         if self.poster_data is not None:
-            rows.append(("image", "", self.poster_data))
+            rows.append((IMAGE.name, "", self.poster_data))
         if self.text_data is not None:
-            rows.append(("text", "", self.text_data))
+            text_hash = "" if rows and self.modality else self.content_hash
+            rows.append((TEXT.name, text_hash, self.text_data))
         return rows
 
 
@@ -76,27 +75,26 @@ def local_path(file):
 def text_fingerprint(text: str) -> dict | None:
     if len(fold_words(text)) < MIN_TEXT_WORDS:
         return None
-    return fingerprints.compute("text", text)
+    return TEXT.compute(text)
 
 
 def poster_fingerprint(path: Path) -> dict:
     """The image fingerprint of the frame the transcoder would choose as the video's poster."""
-    from transcoding.posters import make_poster
-
     with tempfile.TemporaryDirectory(prefix="ncrl-poster-") as work:
         poster = make_poster(path, Path(work) / "poster.jpg")
-        return fingerprints.compute("image", poster.image.path)
+        return IMAGE.compute(poster.image.path)
 
 
 def fingerprint_file(file, *, family: str, sha256: str, text: str = "") -> Fingerprinted:
     """Content hash and perceptual fingerprint of an upload (plus its text, for documents)."""
     result = Fingerprinted(sha256=sha256)
+    kind = MODALITY_OF_FAMILY.get(family)
     with local_path(file) as path:
-        result.content_hash = _attempt(result, "content", CONTENT_HASHERS.get(family), path) or ""
-        result.modality = MODALITY_OF_FAMILY.get(family)
-        if result.modality:
-            compute = fingerprints.compute
-            result.data = _attempt(result, result.modality, compute, result.modality, path)
+        if kind is not None:
+            result.content_hash = _attempt(result, "content", kind.content_hash, path) or ""
+        if kind is not None and kind is not TEXT:
+            result.modality = kind.name
+            result.data = _attempt(result, kind.name, kind.compute, path)
         if family == "video":
             result.poster_data = _attempt(result, "poster", poster_fingerprint, path)
     if text:
@@ -105,8 +103,6 @@ def fingerprint_file(file, *, family: str, sha256: str, text: str = "") -> Finge
 
 
 def _attempt(result: Fingerprinted, name: str, function, *args):
-    if function is None:
-        return None
     try:
         return function(*args)
     except Exception as error:  # a tool or decoder failed on a file that passed validation
@@ -118,15 +114,16 @@ def _attempt(result: Fingerprinted, name: str, function, *args):
 def store_fingerprints(instance, fingerprinted: Fingerprinted) -> None:
     """Replace the stored fingerprints of an asset or page with these."""
     key = key_for(instance)
+    limits = thresholds()
     with transaction.atomic():
         AssetFingerprint.objects.filter(key=key).delete()
-        for modality, content_hash, data in fingerprinted.rows():
-            terms = fingerprints.index_terms(modality, data)
+        for name, content_hash, data in fingerprinted.rows():
+            terms = modality(name).index_terms(data, limits)
             if content_hash:
                 terms.append(f"content:{content_hash}")
             AssetFingerprint.objects.create(
                 key=key,
-                modality=modality,
+                modality=name,
                 content_hash=content_hash,
                 data=data,
                 terms=terms,
@@ -136,10 +133,10 @@ def store_fingerprints(instance, fingerprinted: Fingerprinted) -> None:
 
 def family_of(asset) -> str:
     """The upload family of a stored asset, from its model (and for media, its type)."""
-    label = asset._meta.model_name
-    if label == "imageasset":
+    kind = kind_of_model(type(asset))
+    if kind is IMAGE_KIND:
         return "svg" if asset.file.name.lower().endswith(".svg") else "image"
-    if label == "documentasset":
+    if kind is DOCUMENT_KIND:
         return "document"
     return asset.type
 
@@ -159,11 +156,13 @@ def stored_fingerprints(instance) -> Fingerprinted:
     """The fingerprints kept for an asset or page, in the form the matcher takes."""
     found = Fingerprinted(sha256=getattr(instance, "content_sha256", "") or "")
     rows = {row.modality: row for row in AssetFingerprint.objects.filter(key=key_for(instance))}
-    text = rows.pop("text", None)
+    text = rows.pop(TEXT.name, None)
     found.text_data = text.data if text else None
     if "video" in rows:
-        poster = rows.pop("image", None)
+        poster = rows.pop(IMAGE.name, None)
         found.poster_data = poster.data if poster else None
-    for modality, row in rows.items():
-        found.modality, found.data, found.content_hash = modality, row.data, row.content_hash
+    for name, row in rows.items():
+        found.modality, found.data, found.content_hash = name, row.data, row.content_hash
+    if text is not None and not found.content_hash:
+        found.content_hash = text.content_hash
     return found
