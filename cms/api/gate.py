@@ -6,14 +6,18 @@ caller gets 429 with `Retry-After`. Every answer carries the RateLimit headers.
 """
 
 from django.contrib.auth.models import AnonymousUser
+from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from . import limits, tokens
 from .problems import problem
 
-API_PREFIXES = ("/api/v3/", "/api/search/", "/feeds/", "/oai")
+API_PREFIXES = ("/api/v3/", "/feeds/", "/oai")
 UNMETERED = ("/api/v3/docs", "/api/v3/openapi.json")
+# Machine answers (API errors, file refusals) speak the client's Accept-Language; the hub's
+# unprefixed pages are Vietnamese whatever the browser says (i18n_patterns), these are not.
+NEGOTIATED = (*API_PREFIXES, "/assets/files/", "/documents/")
 
 
 class ApiGateMiddleware:
@@ -21,6 +25,9 @@ class ApiGateMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.path.startswith(NEGOTIATED):
+            translation.activate(translation.get_language_from_request(request))
+            request.LANGUAGE_CODE = translation.get_language()
         if not request.path.startswith(API_PREFIXES):
             return self.get_response(request)
         plaintext = tokens.bearer_token(request)

@@ -11,7 +11,7 @@ from cms.taxonomy.models import Licence, Topic
 
 def consumer_token(name: str, **fields) -> tuple[Consumer, str]:
     user = get_user_model().objects.create_user(username=f"consumer-{name}")
-    consumer = Consumer.objects.create(name=name, kind="press", user=user, **fields)
+    consumer = Consumer.objects.create(name=name, user=user, **{"kind": "press", **fields})
     _token, plaintext = APIToken.create_token(user=user, name=f"{name} token")
     return consumer, plaintext
 

@@ -22,6 +22,7 @@ from ..representations.assets import represent_assets, with_related
 from ..representations.files import MAX_EXTRA_SPECS, valid_image_spec
 from ..schemas.assets import AssetOut, AssetPage
 from .downloads import download_response
+from .writing import add_write_operations
 
 # Per asset kind (assets.kinds): its query parameters and its name in the documentation.
 KINDS = {
@@ -168,4 +169,5 @@ def build_router(kind: str) -> Router:
         reuse.record_fetch(caller_of(request), key_for(asset), asset.agency_id, FetchKind.ITEM)
         return asset_ninjs(represent_assets(request, [asset])[0])
 
+    add_write_operations(router, kind, model, label)
     return router
