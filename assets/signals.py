@@ -8,3 +8,7 @@ change feed and webhooks). Sent inside the saving transaction, after the row is 
 from django.dispatch import Signal
 
 asset_changed = Signal()
+
+# `stored_file_served(sender=model, instance=asset, name=stored name, original=bool,
+# request=request)`: a file of a visible asset was answered (streamed or redirected).
+stored_file_served = Signal()

@@ -24,6 +24,7 @@ from .delivery.playlists import is_playlist, rewrite_playlist
 from .delivery.refusals import licence_refusal, withdrawal_refusal
 from .delivery.responses import PRIVATE_CACHE, PUBLIC_CACHE, stored_file_response
 from .serving import visible_owner_of_stored_file, withdrawn_owner_of_stored_file
+from .signals import stored_file_served
 from .visibility import can_see
 
 
@@ -60,6 +61,13 @@ def serve_stored_file(request, name: str):
     refused = licence_refusal(asset) if not may_change_asset(request.user, asset) else None
     if refused is not None:
         return refused
+    stored_file_served.send(
+        sender=type(asset),
+        instance=asset,
+        name=name,
+        original=bool(asset.file) and asset.file.name == name,
+        request=request,
+    )
     if is_playlist(name):
         return _playlist_response(request, name, public=asset.is_public)
     return stored_file_response(

@@ -8,12 +8,13 @@ from django.utils import timezone
 from wagtail.signals import page_unpublished
 
 from assets.models import DocumentAsset, ImageAsset, MediaAsset
-from assets.signals import asset_changed
+from assets.signals import asset_changed, stored_file_served
 from cms.pages.models import ArticlePage
 from search.keys import key_for, kind_for_model
 
+from . import reuse, tokens
 from .accounts import ensure_account, sync_groups
-from .enums import ChangeReason, WebhookEvent
+from .enums import ChangeReason, FetchKind, WebhookEvent
 from .models import Consumer, Tombstone
 from .webhooks import announce_change
 
@@ -73,3 +74,15 @@ def keep_the_service_account(sender, instance, raw=False, **kwargs):
         return
     ensure_account(instance)
     sync_groups(instance)
+
+
+@receiver(stored_file_served)
+def count_file_reuse(sender, instance, name, original, request, **kwargs):
+    """Originals and renditions fetched by URL count as reuse too (by the consumer whose token
+    came with the request, else anonymously); HLS segments are not counted one by one."""
+    if name.endswith((".m4s", ".ts")):
+        return
+    plaintext = tokens.bearer_token(request)
+    caller = (tokens.resolve(plaintext) if plaintext else None) or tokens.Caller()
+    fetch = FetchKind.ORIGINAL if original else FetchKind.RENDITION
+    reuse.record_fetch(caller, key_for(instance), instance.agency_id, fetch)

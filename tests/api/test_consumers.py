@@ -147,12 +147,19 @@ def test_a_burst_of_fetches_is_counted_per_consumer_and_day(client, library, pre
     for _ in range(7):
         client.get(url)
     client.get(f"/api/v3/images/{library['public'].pk}/download/", headers=bearer(token))
+    client.get(f"/assets/files/{library['public'].file.name}")
     assert not ReuseCount.objects.exists()  # nothing written on the hot path
     flush()
     counts = {
         (row.consumer_id, row.fetch): row.count
         for row in ReuseCount.objects.filter(key=f"image:{library['public'].pk}")
     }
-    assert counts == {(consumer.pk, "item"): 25, (None, "item"): 7, (consumer.pk, "original"): 1}
+    assert counts == {
+        (consumer.pk, "item"): 25,
+        (None, "item"): 7,
+        (consumer.pk, "original"): 1,
+        (None, "original"): 1,
+    }
+    assert {row.agency_id for row in ReuseCount.objects.all()} == {library["public"].agency_id}
     flush()  # flushing again adds nothing
-    assert sum(ReuseCount.objects.values_list("count", flat=True)) == 33
+    assert sum(ReuseCount.objects.values_list("count", flat=True)) == 34

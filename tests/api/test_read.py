@@ -2,6 +2,8 @@
 
 import pytest
 
+from search.duplicates.groups import join_group
+from search.keys import key_for
 from tests.factories import document_asset, image_asset, media_asset
 
 from .conftest import bearer
@@ -56,3 +58,24 @@ def test_openapi_and_docs(client):
 def test_a_bad_token_is_refused(client):
     response = client.get("/api/v3/images/", headers=bearer("wagtail_nope"))
     assert response.status_code == 401
+
+
+def test_text_search_folds_vietnamese(client, agency_a):
+    image_asset(agency_a, title="Bản đồ chuyển đổi số Đồng Nai")
+    image_asset(agency_a, title="Ảnh hội thảo", variant=1)
+    found = client.get("/api/v3/images/", {"q": "chuyen doi so dong nai"})
+    assert found.status_code == 200, found.content
+    assert [item["title"] for item in found.json()["items"]] == ["Bản đồ chuyển đổi số Đồng Nai"]
+
+
+def test_search_shows_a_grouped_work_once_crediting_every_agency(client, agency_a, agency_b):
+    original = image_asset(agency_a, title="Infographic đổi mới sáng tạo")
+    copy = image_asset(agency_b, title="Infographic đổi mới sáng tạo (bản sao)", variant=1)
+    join_group(key_for(original), copy)
+    answer = client.get("/api/v3/search/", {"q": "doi moi sang tao"})
+    assert answer.status_code == 200, answer.content
+    items = answer.json()["items"]
+    assert len(items) == 1
+    assert set(items[0]["credited_agencies"]) == {agency_a.name, agency_b.name}
+    assert items[0]["url"].endswith(f"/api/v3/images/{items[0]['key'].split(':')[1]}/")
+    assert client.get("/api/v3/search/", {"q": "x", "page": "2"}).status_code == 400

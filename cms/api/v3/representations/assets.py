@@ -2,13 +2,13 @@
 queries (the related rows are prefetched; groups and renditions are read once per page)."""
 
 from django.db.models import Prefetch
-from django.urls import NoReverseMatch, reverse
 
 from assets.kinds import kind_of_model
 from search.duplicates.groups import groups_of
 from search.keys import key_for
 
 from . import files, terms
+from .urls import url_maker
 
 
 def with_related(queryset):
@@ -23,14 +23,12 @@ def api_type(asset) -> str:
 
 
 def detail_url(request, asset) -> str:
-    return files.absolute(request, reverse(f"api_v3:{api_type(asset)}_detail", args=[asset.pk]))
+    return url_maker(request).path(f"api_v3:{api_type(asset)}_detail", asset.pk)
 
 
 def hub_url(request, asset) -> str | None:
-    try:
-        return files.absolute(request, reverse("hub_asset", args=[api_type(asset), asset.pk]))
-    except NoReverseMatch:
-        return None
+    """The asset's page on the hub, once the hub names its route `hub_asset` (kind, id)."""
+    return url_maker(request).path("hub_asset", api_type(asset), asset.pk)
 
 
 def represent_assets(request, assets: list, extra_specs: list[str] | None = None) -> list[dict]:
@@ -73,9 +71,7 @@ def represent_asset(request, asset, *, key, credited, transcoded, extra_specs) -
     else:
         file_links.update(files.transcoded_files(request, transcoded))
         renditions = files.downloadable_renditions(request, transcoded)
-    file_links["download"] = files.absolute(
-        request, reverse(f"api_v3:{kind}_download", args=[asset.pk])
-    )
+    file_links["download"] = url_maker(request).path(f"api_v3:{kind}_download", asset.pk)
     detail = detail_url(request, asset)
     return {
         "id": asset.pk,

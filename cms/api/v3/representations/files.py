@@ -5,11 +5,12 @@ assets in one query."""
 import re
 
 from django.contrib.contenttypes.models import ContentType
-from django.urls import reverse
 from wagtail.images.utils import generate_signature
 
 from transcoding.enums import JobStatus
 from transcoding.models import Rendition
+
+from .urls import url_maker
 
 # Image sizes every image representation lists; more on demand with `?rendition=`.
 DEFAULT_IMAGE_SPECS = {
@@ -42,17 +43,13 @@ def valid_image_spec(spec: str) -> bool:
     return True
 
 
-def absolute(request, path: str) -> str:
-    return request.build_absolute_uri(path)
-
-
 def file_url(request, name: str) -> str:
-    return absolute(request, reverse("assets:file", args=[name]))
+    return url_maker(request).path("assets:file", name)
 
 
 def image_rendition_url(request, image_id: int, spec: str) -> str:
     signature = generate_signature(image_id, spec)
-    return absolute(request, reverse("wagtailimages_serve", args=(signature, image_id, spec)))
+    return url_maker(request).path("wagtailimages_serve", signature, image_id, spec)
 
 
 def image_renditions(request, image, extra_specs: list[str]) -> list[dict]:

@@ -7,6 +7,7 @@ from ninja import Query, Router
 from ninja.errors import HttpError
 
 from assets.kinds import kind_named
+from cms.agencies.access import collection_ids_of
 from search.keys import key_for
 
 from ... import reuse
@@ -40,8 +41,12 @@ def extra_specs(filters) -> list[str]:
 
 
 def public_only(request) -> bool:
-    caller = caller_of(request)
-    return not caller.embargo_agency_ids and not request.user.is_authenticated
+    """Whether the index may answer with public items only (the visibility rule then keeps what
+    it returns); not for an embargo partner, an agency's own integration or a superuser."""
+    user = request.user
+    if caller_of(request).embargo_agency_ids or user.is_superuser:
+        return False
+    return not (user.is_authenticated and collection_ids_of(user))
 
 
 def listing(request, model, kind: str, filters) -> dict:
@@ -57,9 +62,6 @@ def listing(request, model, kind: str, filters) -> dict:
         items, next_cursor = pagination.page(
             with_related(queryset), filters.sort, filters.cursor, filters.limit
         )
-    caller = caller_of(request)
-    for item in items:
-        reuse.record_fetch(caller, key_for(item), item.agency_id, FetchKind.ITEM)
     return {
         "meta": {
             "total": total,
