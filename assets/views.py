@@ -15,6 +15,7 @@ from django.views.decorators.http import require_safe
 from wagtail import hooks
 from wagtail.documents import get_document_model
 from wagtail.documents.models import document_served
+from wagtail.images.views.serve import ServeView
 
 from cms.agencies.access import collection_ids_of
 
@@ -23,9 +24,11 @@ from .delivery.filenames import rendition_download_name
 from .delivery.playlists import is_playlist, rewrite_playlist
 from .delivery.refusals import licence_refusal, withdrawal_refusal
 from .delivery.responses import PRIVATE_CACHE, PUBLIC_CACHE, stored_file_response
+from .delivery.sandbox import sandbox_svg
+from .models import ImageAsset
 from .serving import visible_owner_of_stored_file, withdrawn_owner_of_stored_file
 from .signals import stored_file_served
-from .visibility import can_see
+from .visibility import can_see, visible_to
 
 
 def may_change_asset(user, asset) -> bool:
@@ -123,3 +126,22 @@ def serve_document(request, document_id: str, document_filename: str):
     # As Wagtail does: a document opened in the browser runs nothing.
     response["Content-Security-Policy"] = "default-src 'none'"
     return response
+
+
+class VisibleImageServeView(ServeView):
+    """Wagtail's signed image URLs (`/images/<signature>/<id>/<filter>/`), which check only the
+    signature: here the image must also be visible to the requester at the moment of the request,
+    so a URL made while the image was public stops working once it is unpublished or embargoed,
+    and a shared cache keeps a public rendition only briefly."""
+
+    def get(self, request, signature, image_id, filter_spec, filename=None):
+        image = visible_to(ImageAsset.objects.filter(pk=image_id), request.user).first()
+        if image is None:
+            raise Http404
+        response = super().get(request, signature, image_id, filter_spec, filename)
+        response["Cache-Control"] = PUBLIC_CACHE if image.is_public else PRIVATE_CACHE
+        return response
+
+    def serve(self, rendition):
+        response = super().serve(rendition)
+        return sandbox_svg(response, response.get("Content-Type"))
