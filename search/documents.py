@@ -14,6 +14,11 @@ from django.utils.dateparse import parse_datetime
 
 from .folding import fold
 
+# The text of one record is indexed up to this many characters (about 15,000 Vietnamese words, some
+# forty pages): enough to find any document by what it is about, and a bound on what one record
+# costs to store, to match and to highlight, in either backend.
+MAX_INDEXED_TEXT_CHARS = 100_000
+
 # The facet fields, in display order; each maps to the record attribute holding its values.
 FACET_FIELDS = {
     "kind": "kind",
@@ -55,6 +60,7 @@ class SearchRecord:
         # One Unicode form everywhere, so offsets in the text line up with its folded copy.
         for name in ("title", "title_en", "text"):
             setattr(self, name, unicodedata.normalize("NFC", getattr(self, name) or ""))
+        self.text = self.text[:MAX_INDEXED_TEXT_CHARS]
 
     @property
     def full_title(self) -> str:

@@ -5,11 +5,9 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import strip_tags
 from django.utils.module_loading import import_string
 
-from .documents import SearchRecord
+from .documents import MAX_INDEXED_TEXT_CHARS, SearchRecord
 from .keys import key_for, kind_for_model
 
-# Extracted PDF text beyond this is not indexed: enough to find a document, bounded in size.
-MAX_EXTRACTED_CHARS = 200_000
 API_ENDPOINTS = {"image": "images", "document": "documents", "media": "media"}
 
 
@@ -62,7 +60,7 @@ def _join(*parts: str) -> str:
 
 
 def _asset_record(asset, kind: str) -> SearchRecord:
-    extracted = getattr(asset, "extracted_text", "")[:MAX_EXTRACTED_CHARS]
+    extracted = getattr(asset, "extracted_text", "")[:MAX_INDEXED_TEXT_CHARS]
     published_at = asset.created_at
     try:
         url = reverse(f"wagtailapi:{API_ENDPOINTS[kind]}:detail", args=[asset.pk])
