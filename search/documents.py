@@ -98,5 +98,10 @@ class SearchRecord:
     @property
     def stamp(self) -> str:
         """A digest of the whole record: equal stamps mean equal index entries (for reconcile)."""
-        encoded = json.dumps(self.to_json(), sort_keys=True, ensure_ascii=False)
-        return hashlib.sha256(encoded.encode()).hexdigest()[:32]
+        return stamp_of(self.to_json())
+
+
+def stamp_of(data: dict) -> str:
+    """The stamp of a record from its `to_json()`."""
+    encoded = json.dumps(data, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(encoded.encode()).hexdigest()[:32]

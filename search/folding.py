@@ -27,3 +27,9 @@ def fold(text: str) -> str:
 def fold_words(text: str) -> list[str]:
     """The folded text split into words, punctuation dropped ("Đổi-mới!" -> ["doi", "moi"])."""
     return [word for word in _NON_WORD.sub(" ", fold(text)).replace("_", " ").split() if word]
+
+
+def original_words(text: str) -> list[str]:
+    """The text split into words as written, in lower case ("Đổi-mới!" -> ["đổi", "mới"])."""
+    lowered = unicodedata.normalize("NFC", text).lower()
+    return [word for word in _NON_WORD.sub(" ", lowered).replace("_", " ").split() if word]
