@@ -7,7 +7,7 @@ in the database index, so Elasticsearch can be rebuilt or reconciled from the da
 import hashlib
 import json
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 
 from django.utils.dateparse import parse_datetime
@@ -83,7 +83,8 @@ class SearchRecord:
         return values
 
     def to_json(self) -> dict:
-        data = asdict(self)
+        """The record as JSON values (a new dict; the lists and the fingerprints are shared)."""
+        data = {item.name: getattr(self, item.name) for item in fields(self)}
         for name in ("published_at", "embargo_until"):
             data[name] = data[name].isoformat() if data[name] else None
         return data

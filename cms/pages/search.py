@@ -2,9 +2,9 @@
 
 from django.template.response import TemplateResponse
 
-from assets.duplicates import groups_of
 from search import queries
 from search.documents import FACET_FIELDS
+from search.duplicates.groups import groups_of
 
 
 def hub_search(request):

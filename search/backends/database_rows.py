@@ -7,19 +7,21 @@ string functions, and the full-text tokenizer reads the same words.
 """
 
 import hashlib
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..documents import SearchRecord, stamp_of
 from ..folding import fold_words, original_words
-from ..models import SearchEntry, WordCount
+from ..models import WordCount
 
 WORD_GAP = "  "
 FIELD_GAP = "\n"
 FACET_VALUE_CHARS = 255
 TERM_CHARS = 200
 TITLE, TEXT = 0, 1
+MAX_WORD = WordCount.MAX_WORD_LENGTH
 EXACT_LENGTHS = 24
 
 
@@ -29,6 +31,7 @@ def spaced(words: Iterable[str]) -> str:
     return f"{WORD_GAP}{WORD_GAP.join(words)}{WORD_GAP}" if words else ""
 
 
+@lru_cache(maxsize=4096)
 def filter_token(facet: str, value: str) -> str:
     """One full-text token per facet value: filters are matched by the full-text index itself."""
     digest = hashlib.blake2b(f"{facet}\x1f{value}".encode(), digest_size=8).hexdigest()
@@ -45,28 +48,43 @@ def norm_length(words: int) -> int:
     return EXACT_LENGTHS + (rest >> shift << shift)
 
 
-def word_counts(title_words: list[str], text_words: list[str]) -> Counter:
-    """What one entry adds to `WordCount`, keyed (word, TITLE or TEXT): each distinct word of a
-    field once, and the totals."""
-    counts = Counter()
-    for field, words in ((TITLE, title_words), (TEXT, text_words)):
-        counts.update((word[: WordCount.MAX_WORD_LENGTH], field) for word in set(words))
-        counts[WordCount.ENTRIES, field] += 1 if words else 0
-        counts[WordCount.WORDS, field] += len(words)
-    return counts
+class WordChanges:
+    """What a batch of written and removed entries changes in `WordCount`: for each word, how many
+    more (or fewer) titles and texts hold it, and the totals."""
 
+    def __init__(self) -> None:
+        self.counts = Counter()
 
-def stored_word_counts(title_folded: str, text_folded: str) -> Counter:
-    """`word_counts` of an entry already stored, from its word columns."""
-    return word_counts(title_folded.split(), text_folded.split())
+    def add(self, title_words: list[str], text_words: list[str], sign: int = 1) -> None:
+        keys = [*{(word[:MAX_WORD], TITLE) for word in title_words}]
+        keys += {(word[:MAX_WORD], TEXT) for word in text_words}
+        if sign > 0:
+            self.counts.update(keys)
+        else:
+            self.counts.subtract(keys)
+        for field, words in ((TITLE, title_words), (TEXT, text_words)):
+            self.counts[WordCount.ENTRIES, field] += sign * bool(words)
+            self.counts[WordCount.WORDS, field] += sign * len(words)
+
+    def remove_stored(self, title_folded: str, text_folded: str) -> None:
+        """Take out an entry already stored, from its word columns."""
+        self.add(title_folded.split(), text_folded.split(), sign=-1)
+
+    def rows(self) -> list[tuple[str, int, int]]:
+        """(word, change in titles, change in texts), in word order, without the unchanged."""
+        changes: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for (word, field), change in self.counts.items():
+            changes[word][field] += change
+        return sorted((word, *change) for word, change in changes.items() if any(change))
 
 
 @dataclass
 class EntryRows:
-    entry: SearchEntry
+    entry: dict  # SearchEntry field name -> value
     facets: list[tuple[str, str]]
     terms: list[str]
-    words: Counter
+    title_words: list[str]
+    text_words: list[str]
 
 
 def entry_rows(record: SearchRecord) -> EntryRows:
@@ -79,7 +97,7 @@ def entry_rows(record: SearchRecord) -> EntryRows:
     payload = record.to_json()
     stamp = stamp_of(payload)
     payload.pop("text")
-    entry = SearchEntry(
+    entry = dict(
         key=record.key,
         kind=record.kind,
         agency=record.agency,
@@ -103,7 +121,8 @@ def entry_rows(record: SearchRecord) -> EntryRows:
         entry=entry,
         facets=[(facet, value[:FACET_VALUE_CHARS]) for facet, value in facets],
         terms=list(dict.fromkeys(term[:TERM_CHARS] for term in record.terms)),
-        words=word_counts(title_words, text_words),
+        title_words=title_words,
+        text_words=text_words,
     )
 
 

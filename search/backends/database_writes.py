@@ -6,17 +6,24 @@ brings `WordCount` up to date with one upsert per changed word. The Python work 
 counting, serialising) is done before the transaction opens.
 """
 
-from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from itertools import islice
+from operator import itemgetter
 
 from django.db import connection, transaction
+from django.utils import timezone
 
 from ..documents import SearchRecord
 from ..models import SearchEntry, SearchFacet, SearchTerm, WordCount
-from .database_rows import entry_rows, stored_word_counts
+from .database_rows import WordChanges, entry_rows
 
 WRITE_BATCH = 500
+PLAIN_COLUMNS = (
+    "key", "kind", "agency", "title", "title_folded", "text", "text_folded", "words",
+    "title_length", "text_length", "filter_terms", "is_public", "stamp",
+)  # fmt: skip
+PREPARED_COLUMNS = ("published_at", "embargo_until", "payload", "updated_at")
+ENTRY_COLUMNS = PLAIN_COLUMNS + PREPARED_COLUMNS
 
 
 def batched(items: Iterable, size: int = WRITE_BATCH) -> Iterator[list]:
@@ -28,36 +35,45 @@ def batched(items: Iterable, size: int = WRITE_BATCH) -> Iterator[list]:
 def write_batch(records: list[SearchRecord]) -> None:
     latest = {record.key: record for record in records}
     rows = [entry_rows(record) for record in latest.values()]
-    words = Counter()
+    words = WordChanges()
     for row in rows:
-        words.update(row.words)
+        words.add(row.title_words, row.text_words)
+    entries = _prepared_entries([row.entry for row in rows])
     with transaction.atomic(), connection.cursor() as cursor:
         _remove(cursor, list(latest), words)
-        entries = SearchEntry.objects.bulk_create([row.entry for row in rows])
+        _insert(cursor, SearchEntry, ENTRY_COLUMNS, entries)
+        ids = dict(SearchEntry.objects.filter(key__in=latest).values_list("key", "id"))
         facets = [
-            (entry.pk, facet, value)
-            for entry, row in zip(entries, rows, strict=True)
-            for facet, value in row.facets
+            (ids[row.entry["key"]], facet, value) for row in rows for facet, value in row.facets
         ]
         terms = [
-            (entry.pk, term, entry.kind)
-            for entry, row in zip(entries, rows, strict=True)
-            for term in row.terms
+            (ids[row.entry["key"]], term, row.entry["kind"]) for row in rows for term in row.terms
         ]
         _insert(cursor, SearchFacet, ("entry_id", "field", "value"), facets)
         _insert(cursor, SearchTerm, ("entry_id", "term", "kind"), terms)
         _count_words(cursor, words)
 
 
+def _prepared_entries(entries: list[dict]) -> list[tuple]:
+    """Entry rows as the database driver takes them: dates and JSON through the model's fields."""
+    plain = itemgetter(*PLAIN_COLUMNS)
+    fields = [SearchEntry._meta.get_field(name) for name in PREPARED_COLUMNS]
+    now = timezone.now()
+    return [
+        (*plain(entry), *(f.get_db_prep_save(entry.get(f.name, now), connection) for f in fields))
+        for entry in entries
+    ]
+
+
 def delete_keys(keys: Iterable[str]) -> None:
     for batch in batched(keys):
-        words = Counter()
+        words = WordChanges()
         with transaction.atomic(), connection.cursor() as cursor:
             _remove(cursor, batch, words)
             _count_words(cursor, words)
 
 
-def _remove(cursor, keys: list[str], words: Counter) -> None:
+def _remove(cursor, keys: list[str], words: WordChanges) -> None:
     """Delete the entries of these keys and take their words out of `words`."""
     stored = SearchEntry.objects.filter(key__in=keys).values_list(
         "id", "title_folded", "text_folded"
@@ -65,7 +81,7 @@ def _remove(cursor, keys: list[str], words: Counter) -> None:
     ids = []
     for entry_id, title_folded, text_folded in stored:
         ids.append(entry_id)
-        words.subtract(stored_word_counts(title_folded, text_folded))
+        words.remove_stored(title_folded, text_folded)
     if not ids:
         return
     marks = ", ".join(["%s"] * len(ids))
@@ -81,16 +97,13 @@ def _insert(cursor, model, columns: tuple[str, ...], rows: list[tuple]) -> None:
         )
 
 
-def _count_words(cursor, words: Counter) -> None:
+def _count_words(cursor, words: WordChanges) -> None:
     """Add the changes to `WordCount`, in word order (concurrent PostgreSQL writers then lock
     the rows in the same order and cannot deadlock)."""
-    changes: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for (word, field), change in words.items():
-        changes[word][field] += change
     table = WordCount._meta.db_table
     cursor.executemany(
         f"INSERT INTO {table} (word, titles, texts) VALUES (%s, %s, %s) ON CONFLICT (word)"
         f" DO UPDATE SET titles = {table}.titles + excluded.titles,"
         f" texts = {table}.texts + excluded.texts",
-        sorted((word, *change) for word, change in changes.items() if any(change)),
+        words.rows(),
     )
