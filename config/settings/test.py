@@ -69,6 +69,10 @@ LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "W
 # would empty the page cache for the next one. tests/operations/test_page_cache.py turns it on.
 NCRL_PAGE_CACHE_SECONDS = 0
 
+# Fuzzing the API (schemathesis) sends thousands of anonymous requests: the anonymous limit is
+# tested with its own low value where it matters.
+NCRL_API_RATE_LIMITS = {"anonymous_per_minute": 1_000_000, "token_per_minute": 1_000_000}
+
 # Wagtail keeps rendition rows in a cache; ids start again in each test's rolled-back database,
 # so a shared cache would hand one test another's rendition (conftest empties this one per test).
 CACHES["renditions"] = {
