@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 
+from .queues import RQ, backend_kind
+
 REDIS_SCHEMES = ("redis", "rediss", "unix")
 # Queues our own tasks are sent to; the backend must know each of them.
 REQUIRED_QUEUES = ("default", "transcoding", "webhooks")
@@ -45,7 +47,7 @@ def check_broker(app_configs, **kwargs) -> list:
             )
         )
     rq_queues = getattr(settings, "RQ_QUEUES", None)
-    if backend.get("BACKEND", "").startswith("django_tasks_rq") and rq_queues is not None:
+    if backend_kind() == RQ and rq_queues is not None:
         unknown = sorted(known - set(rq_queues))
         if unknown:
             errors.append(
@@ -78,8 +80,7 @@ def check_cache(app_configs, **kwargs) -> list:
 @register(Tags.security, deploy=True)
 def check_production_services(app_configs, **kwargs) -> list:
     warnings = []
-    backend = settings.TASKS.get("default", {}).get("BACKEND", "")
-    if not backend.startswith("django_tasks_rq"):
+    if backend_kind() != RQ:
         warnings.append(
             Warning(
                 "Background tasks do not run on Redis-backed workers.",

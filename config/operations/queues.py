@@ -10,7 +10,10 @@ from datetime import UTC, datetime
 import django_rq
 from django.conf import settings
 from django.utils import timezone
+from django.utils.module_loading import import_string
+from django_tasks_db import DatabaseBackend
 from django_tasks_db.models import DBTaskResult, get_date_max
+from django_tasks_rq import RQBackend
 from rq import Worker
 from rq.job import Job
 from rq.registry import FailedJobRegistry, ScheduledJobRegistry, StartedJobRegistry
@@ -37,11 +40,14 @@ class QueueFigures:
         return max(0.0, (timezone.now() - self.oldest_enqueued_at).total_seconds())
 
 
-def backend_kind() -> str:
-    backend = settings.TASKS["default"]["BACKEND"]
-    if backend.startswith("django_tasks_rq"):
+def backend_kind(alias: str = "default") -> str:
+    try:
+        backend = import_string(settings.TASKS[alias]["BACKEND"])
+    except (ImportError, KeyError):  # django-tasks itself reports a backend it cannot load
+        return IN_PROCESS
+    if issubclass(backend, RQBackend):
         return RQ
-    if backend.startswith("django_tasks_db"):
+    if issubclass(backend, DatabaseBackend):
         return DATABASE
     return IN_PROCESS
 
