@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from botocore.exceptions import ClientError
 from django.core.files import File
 from django.core.files.storage import Storage
 
@@ -171,17 +172,28 @@ class S3MultipartSink:
         type(upload).objects.filter(pk=upload.pk).update(parts=upload.parts)
 
     def complete(self, upload) -> None:
-        if self.pending(upload) or not upload.parts:
-            self._send_part(upload)
-        parts = [{k: v for k, v in part.items() if k != "Size"} for part in upload.parts]
-        self.client.complete_multipart_upload(
-            Bucket=self.bucket,
-            Key=self._key(upload.staging_key),
-            UploadId=upload.multipart_id,
-            MultipartUpload={"Parts": parts},
-        )
-        upload.multipart_id = ""
+        """Join the parts into the staging object; a retry after it was joined changes nothing."""
+        if upload.multipart_id:
+            if self.pending(upload) or not upload.parts:
+                self._send_part(upload)
+            self._complete_multipart(upload)
+            upload.multipart_id = ""
+            type(upload).objects.filter(pk=upload.pk).update(multipart_id="")
         self._check_part_checksums(upload)
+
+    def _complete_multipart(self, upload) -> None:
+        parts = [{k: v for k, v in part.items() if k != "Size"} for part in upload.parts]
+        try:
+            self.client.complete_multipart_upload(
+                Bucket=self.bucket,
+                Key=self._key(upload.staging_key),
+                UploadId=upload.multipart_id,
+                MultipartUpload={"Parts": parts},
+            )
+        except ClientError as error:
+            # Joined by an earlier attempt whose record was lost: the object's checks decide.
+            if error.response.get("Error", {}).get("Code") != "NoSuchUpload":
+                raise
 
     def _check_part_checksums(self, upload) -> None:
         """S3 keeps a checksum of the part checksums: it must be the one of the parts we sent."""
