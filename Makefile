@@ -42,9 +42,8 @@ setup: system venv ## Prepare everything `make run` needs: packages, venv, datab
 .PHONY: run
 run: setup ## Serve the library with demo content at http://127.0.0.1:8000 with the local worker
 	@echo "Serving at http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
-	@trap 'kill 0' EXIT INT TERM; \
-	  $(MANAGE) db_worker --queue-name '*' & \
-	  $(MANAGE) runserver --noreload $(HOST):$(PORT)
+	@# honcho starts the processes of Procfile.embedded and stops them together (SIGTERM, Ctrl-C)
+	@HOST=$(HOST) exec $(BIN)/honcho -f Procfile.embedded start -p $(PORT)
 
 .PHONY: services-up
 services-up: ## Start PostgreSQL, Redis, Elasticsearch and MinIO on loopback for the tests
