@@ -46,9 +46,11 @@ def check_degraded_then_replayed(stop, start) -> None:
     assert not PendingUpdate.objects.exists()
 
 
+only_elasticsearch = pytest.mark.parametrize("backend_name", ["elasticsearch"], indirect=True)
+
+
+@only_elasticsearch
 def test_unreachable_elasticsearch_degrades_and_replays(backend_name, settings):
-    if backend_name != "elasticsearch":
-        pytest.skip("only Elasticsearch can be unreachable")
     real_url = settings.LIBRARY_SEARCH["URL"]
     check_degraded_then_replayed(
         stop=lambda: point_at(settings, DEAD_URL), start=lambda: point_at(settings, real_url)
@@ -81,9 +83,8 @@ def _wait_until_up(timeout: float = 120) -> None:
 
 @pytest.mark.services
 @pytest.mark.slow
+@only_elasticsearch
 def test_stopping_elasticsearch_mid_test(backend_name, settings):
-    if backend_name != "elasticsearch":
-        pytest.skip("only Elasticsearch can be stopped")
     if not SERVICES.exists() or shutil.which("bash") is None:
         pytest.skip("scripts/services.sh is missing")
     if not _is_services_elasticsearch(settings.LIBRARY_SEARCH["URL"]):
