@@ -7,7 +7,11 @@ worker puts it back in the queue for the next worker.
 """
 
 import logging
+import os
 import signal
+import sys
+
+from django.db import connections
 
 logger = logging.getLogger(__name__)
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
@@ -56,3 +60,16 @@ class StopRequest:
     def task_ended(self) -> None:
         self.task_running = False
         signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def leave(code: int) -> None:
+    """End the process now that its work is saved: connections closed, output flushed.
+
+    The interpreter's own teardown of two thousand modules takes seconds on a busy machine,
+    longer than supervisors wait (honcho: 5 s) before SIGKILL; nothing in it matters here.
+    """
+    connections.close_all()
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

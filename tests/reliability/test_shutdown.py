@@ -18,6 +18,7 @@ from tests import processes
 from tests.reliability.tasks import sleep_then_mark
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
+HONCHO_KILL_WAIT = 5  # seconds honcho waits after SIGTERM before SIGKILL
 
 
 def embedded_environment(**extra: str) -> dict[str, str]:
@@ -83,7 +84,7 @@ def test_a_stopped_worker_puts_the_task_in_hand_back(tmp_path):
         asked = time.monotonic()
         worker.signal(signal.SIGTERM, group=False)
         assert worker.wait(20) == 0, worker.tail()
-        assert time.monotonic() - asked < 10
+        assert time.monotonic() - asked < HONCHO_KILL_WAIT + 2, worker.tail()  # grace: 3 s
         assert _status(task_id) == TaskResultStatus.READY, worker.tail()
         assert not marker.exists()
         assert not processes.crash_lines(worker.output()), worker.tail()
@@ -113,5 +114,5 @@ def test_an_idle_worker_stops_at_once(tmp_path):
     asked = time.monotonic()
     worker.signal(signal.SIGINT, group=False)
     assert worker.wait(10) == 0, worker.tail()
-    assert time.monotonic() - asked < 3
+    assert time.monotonic() - asked < HONCHO_KILL_WAIT, worker.tail()
     assert not processes.crash_lines(worker.output()), worker.tail()

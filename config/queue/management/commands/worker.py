@@ -14,6 +14,7 @@ from django_tasks_db import DatabaseBackend
 from django_tasks_db.compat import task_backends
 
 from config.queue.database_worker import GracefulWorker
+from config.queue.stopping import leave
 
 
 class Command(BaseCommand):
@@ -47,6 +48,10 @@ class Command(BaseCommand):
             worker_id=get_random_string(32),
             excluded_queue_names=[],
         )
-        self.stdout.write(f"Worker {worker.worker_id} on queues {queue_name} ({backend})")
         worker.configure_signals()
-        worker.run()
+        self.stdout.write(f"Worker {worker.worker_id} on queues {queue_name} ({backend})")
+        try:
+            worker.run()
+        except SystemExit as stopped:
+            leave(stopped.code or 0)
+        leave(0)
