@@ -7,4 +7,8 @@ class AssetsConfig(AppConfig):
     verbose_name = _("Media assets")
 
     def ready(self) -> None:
-        from . import signal_handlers  # noqa: F401
+        from . import signal_handlers
+        from .permissions import register_asset_permission_policies
+
+        signal_handlers.connect()
+        register_asset_permission_policies()

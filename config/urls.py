@@ -1,21 +1,28 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.documents import urls as wagtaildocs_urls
-from wagtail.images.views.serve import ServeView
+from wagtail.documents.views.serve import authenticate_with_password
 
 from assets import urls as asset_urls
+from assets.views import VisibleImageServeView, serve_document
 from cms.api.router import api_router
 from cms.pages.search import hub_search
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
+    # Wagtail's document URLs, served by our view: access check, ranges, the original name.
+    re_path(r"^documents/(\d+)/(.*)$", serve_document, name="wagtaildocs_serve"),
     path(
-        "images/<str:signature>/<int:image_id>/<str:filter_spec>/",
-        ServeView.as_view(),
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        authenticate_with_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
+    # Wagtail's signed image URLs, ending with the image's file name (`generate_image_url`).
+    re_path(
+        r"^images/(?P<signature>[^/]+)/(?P<image_id>\d+)/(?P<filter_spec>[^/]+)/(?:[^/]*)$",
+        VisibleImageServeView.as_view(),
         name="wagtailimages_serve",
     ),
     path("assets/", include(asset_urls)),

@@ -1,21 +1,21 @@
 """Build a `SearchRecord` from an image, document, video/audio, article or hub page."""
 
-from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import strip_tags
-from django.utils.module_loading import import_string
+
+from assets.kinds import kind_named
 
 from .documents import SearchRecord
 from .keys import key_for, kind_for_model
+from .term_providers import term_providers
 
 # Extracted PDF text beyond this is not indexed: enough to find a document, bounded in size.
 MAX_EXTRACTED_CHARS = 200_000
-API_ENDPOINTS = {"image": "images", "document": "documents", "media": "media"}
 
 
 def record_for(instance) -> SearchRecord:
     kind = kind_for_model(type(instance))
-    if kind in API_ENDPOINTS:
+    if kind_named(kind) is not None:
         record = _asset_record(instance, kind)
     elif kind == "article":
         record = _article_record(instance)
@@ -26,10 +26,9 @@ def record_for(instance) -> SearchRecord:
 
 
 def _add_provided_terms(instance, record: SearchRecord) -> None:
-    """Fingerprint modules plug in here (settings LIBRARY_SEARCH["TERM_PROVIDERS"]): each provider
-    takes the instance and returns (terms, fingerprints payload)."""
-    for path in settings.LIBRARY_SEARCH.get("TERM_PROVIDERS", []):
-        terms, fingerprints = import_string(path)(instance)
+    """Other apps' terms (`term_providers`): the duplicates app's fingerprint terms."""
+    for provider in term_providers():
+        terms, fingerprints = provider(instance)
         record.terms.extend(term for term in terms if term not in record.terms)
         record.fingerprints.update(fingerprints)
 
@@ -65,7 +64,7 @@ def _asset_record(asset, kind: str) -> SearchRecord:
     extracted = getattr(asset, "extracted_text", "")[:MAX_EXTRACTED_CHARS]
     published_at = asset.created_at
     try:
-        url = reverse(f"wagtailapi:{API_ENDPOINTS[kind]}:detail", args=[asset.pk])
+        url = reverse(f"wagtailapi:{kind_named(kind).api_endpoint}:detail", args=[asset.pk])
     except NoReverseMatch:
         url = ""
     terms = [f"sha256:{asset.content_sha256}"] if asset.content_sha256 else []

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
 from ..enums import ImageKind
+from ..kinds import IMAGE
 from ..storage_keys import original_upload_to
 from .metadata import SHARED_FORM_FIELDS, AssetMetadata
 
@@ -13,7 +14,7 @@ class ImageAsset(AssetMetadata, AbstractImage):
     )
     captured_at = models.DateTimeField(_("date taken"), null=True, blank=True)
 
-    upload_families = ("image", "svg")
+    upload_families = IMAGE.upload_families
     admin_form_fields = Image.admin_form_fields + ("kind", "captured_at") + SHARED_FORM_FIELDS
     search_fields = AbstractImage.search_fields + AssetMetadata.metadata_search_fields
 

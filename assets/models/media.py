@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtailmedia.models import AbstractMedia
 
 from ..enums import MediaKind
+from ..kinds import MEDIA
 from ..storage_keys import original_upload_to
 from .metadata import SHARED_FORM_FIELDS, AssetMetadata
 
@@ -24,7 +25,7 @@ class MediaAsset(AssetMetadata, AbstractMedia):
     )
     bit_rate = models.PositiveBigIntegerField(_("bit rate"), null=True, editable=False)
 
-    upload_families = ("video", "audio")
+    upload_families = MEDIA.upload_families
     admin_form_fields = ("title", "file", "collection", "thumbnail", "tags", "kind")
     admin_form_fields += SHARED_FORM_FIELDS
     search_fields = AbstractMedia.search_fields + AssetMetadata.metadata_search_fields

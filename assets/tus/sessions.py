@@ -11,11 +11,11 @@ from wagtail.models import Collection
 from cms.agencies.access import agencies_of
 from cms.agencies.models import Agency
 
+from ..kinds import ALL_FAMILIES, kind_named
 from ..models import ResumableUpload, UploadStatus
 from ..validation.errors import UploadRejected
 from ..validation.names import check_upload_name
 from . import hashing
-from .finalise import ALL_FAMILIES, ASSET_MODELS
 from .protocol import ProtocolError, is_plain_int
 
 DEFAULT_EXPIRY_HOURS = 24
@@ -52,7 +52,7 @@ def target_collection(user, metadata: dict[str, str]) -> Collection:
 
 def open_upload(user, length: int, metadata: dict[str, str], sink) -> ResumableUpload:
     asset_type = metadata.get("type", "")
-    if asset_type and asset_type not in ASSET_MODELS:
+    if asset_type and kind_named(asset_type) is None:
         raise ProtocolError(400, str(_("Unknown asset type %(type)s.") % {"type": asset_type}))
     if not metadata.get("filename"):
         raise ProtocolError(400, str(_("Upload-Metadata must give the filename.")))
@@ -80,7 +80,8 @@ def open_upload(user, length: int, metadata: dict[str, str], sink) -> ResumableU
 
 def _check_name(filename: str, asset_type: str) -> None:
     """Refuse now a name the finished file could never pass with."""
-    allowed = ASSET_MODELS[asset_type].upload_families if asset_type else ALL_FAMILIES
+    kind = kind_named(asset_type)
+    allowed = kind.upload_families if kind else ALL_FAMILIES
     try:
         check_upload_name(filename, allowed)
     except UploadRejected as error:

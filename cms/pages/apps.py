@@ -6,3 +6,10 @@ class PagesConfig(AppConfig):
     name = "cms.pages"
     label = "pages"
     verbose_name = _("Hub pages")
+
+    def ready(self) -> None:
+        from cms.agencies.signals import agency_provisioned
+
+        from .sections import provide_section
+
+        agency_provisioned.connect(provide_section, dispatch_uid="pages_agency_section")
