@@ -84,6 +84,10 @@ bench-upload: system-test venv ## Upload: 1 GB through our resumable upload (pro
 	scripts/services.sh up pg s3
 	eval "$$(scripts/services.sh env)" && $(BIN)/python bench/upload.py
 
+.PHONY: bench-ingest
+bench-ingest: system venv ## Ingest: 40 mixed resumable uploads, 8 at a time, embedded profile with its worker
+	$(BIN)/python -m bench.ingest
+
 .PHONY: bench-dedup
 bench-dedup: system-test venv ## Duplicates: 1,000,000 image fingerprints in each backend
 	scripts/services.sh up es
