@@ -40,7 +40,7 @@ setup: system venv ## Prepare everything `make run` needs: packages, venv, datab
 	$(MANAGE) load_demo
 
 .PHONY: run
-run: setup ## Serve the library with demo content at http://127.0.0.1:8000 with the local worker
+run: setup ## Serve the library with demo content at http://127.0.0.1:8000 with the local workers
 	@echo "Serving at http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
 	@# honcho starts the processes of Procfile.embedded and stops them together (SIGTERM, Ctrl-C)
 	@HOST=$(HOST) exec $(BIN)/honcho -f Procfile.embedded start -p $(PORT)

@@ -1,8 +1,8 @@
 """Benchmark: 40 mixed resumable uploads, 8 at a time, on the embedded profile of `make run`.
 
-In a temporary data folder: SQLite, local media, the database queue. The web server and the
-worker are started with the commands of Procfile.embedded (runserver and `manage.py worker`), so
-the worker transcodes and indexes while the uploads arrive. The clients are tuspy, sending noise
+In a temporary data folder: SQLite, local media, the database queue. The web server, the workers
+and the scheduler are started with the commands of Procfile.embedded, as `make run` starts them, so
+the workers transcode and index while the uploads arrive. The clients are tuspy, sending noise
 PNG images, short MP4 clips and PDFs, each with bytes of its own, in 64 KiB chunks. Time to asset
 is from the upload's first request to the answer that names its asset (the asset row exists).
 Prints per kind, then one JSON line: {"uploads", "completed", "failed", "p95_s", ...}.
@@ -74,21 +74,19 @@ def main() -> None:
         manage(env, "migrate", "--no-input", "-v0")
         token = manage(env, "shell", "-c", SETUP_SCRIPT).splitlines()[-1]
         samples = make_samples(data_dir / "samples", UPLOADS, seed=2026)
-        port = processes.free_port()
-        web = processes.start(
-            "web", processes.procfile_command("web"), {**env, "PORT": str(port)}, data_dir
-        )
-        web.url = f"http://127.0.0.1:{port}"
-        worker = processes.start("worker", processes.procfile_command("worker"), env, data_dir)
+        web = processes.start_web(data_dir / "web.log", env=env)
+        others = [
+            processes.start_procfile(name, data_dir / f"{name}.log", env)
+            for name in ("encoder", "worker", "scheduler")
+        ]
         try:
-            processes.wait_until(lambda: processes._answers(web), 120, "the web server", web)
             started = time.monotonic()
             outcomes = upload_all(f"{web.url}/assets/uploads/", token, samples, CONCURRENCY)
             elapsed = time.monotonic() - started
             total_jobs, done_jobs = map(int, manage(env, "shell", "-c", JOBS_SCRIPT).split())
         finally:
-            web.stop()
-            worker.stop()
+            for process in (web, *others):
+                processes.stop(process)
         report(outcomes, elapsed, total_jobs, done_jobs)
 
 

@@ -35,7 +35,7 @@ def _asset_holding(sha256: str):
     return found[0]
 
 
-def _moved(url: str, server: processes.Process) -> str:
+def _moved(url: str, server) -> str:
     """The upload's URL on the new server (another port on this machine)."""
     path = url.split("/assets/uploads/", 1)[1]
     return f"{server.url}/assets/uploads/{path}"
@@ -44,21 +44,21 @@ def _moved(url: str, server: processes.Process) -> str:
 def test_an_upload_resumes_on_a_new_server_after_a_crash_between_patches(tmp_path, editor_a):
     token = token_for(editor_a)
     content = noise_png((700, 700))
-    first = processes.start_web(tmp_path, server=SERVER)
+    first = processes.start_web(tmp_path / "first.log", SERVER)
     try:
         url = tus.create(first, token, len(content), metadata_header(filename="giua-chung.png"))
         half = len(content) // 2
         assert tus.patch(url, token, 0, content[:half]).status_code == 204
     finally:
-        first.kill()
-    second = processes.start_web(tmp_path, server=SERVER)
+        processes.kill_tree(first)
+    second = processes.start_web(tmp_path / "second.log", SERVER)
     try:
         url = _moved(url, second)
         assert tus.offset(url, token) == half
         assert tus.patch(url, token, half, content[half:]).status_code == 204
         answer = tus.status(url, token)
     finally:
-        second.stop()
+        processes.stop(second)
     sha256 = hashlib.sha256(content).hexdigest()
     assert answer["status"] == "complete" and answer["sha256"] == sha256
     assert _asset_holding(sha256).byte_size == len(content)
@@ -86,7 +86,7 @@ def _stream_slowly(url: str, token: str, content: bytes, sent: threading.Event) 
 def test_an_upload_resumes_after_the_server_died_mid_patch(tmp_path, editor_a):
     token = token_for(editor_a)
     content = noise_png((900, 900))
-    first = processes.start_web(tmp_path, server=SERVER)
+    first = processes.start_web(tmp_path / "first.log", SERVER)
     sent = threading.Event()
     try:
         url = tus.create(first, token, len(content), metadata_header(filename="dang-gui.png"))
@@ -95,9 +95,9 @@ def test_an_upload_resumes_after_the_server_died_mid_patch(tmp_path, editor_a):
         assert sent.wait(30)
         time.sleep(1)  # the server has written what arrived
     finally:
-        first.kill()
+        processes.kill_tree(first)
     streaming.join(timeout=30)
-    second = processes.start_web(tmp_path, server=SERVER)
+    second = processes.start_web(tmp_path / "second.log", SERVER)
     try:
         url = _moved(url, second)
         offset = tus.offset(url, token)
@@ -105,6 +105,6 @@ def test_an_upload_resumes_after_the_server_died_mid_patch(tmp_path, editor_a):
         assert tus.patch(url, token, offset, content[offset:]).status_code == 204
         answer = tus.status(url, token)
     finally:
-        second.stop()
+        processes.stop(second)
     assert answer["status"] == "complete", answer
     assert answer["sha256"] == hashlib.sha256(content).hexdigest()
