@@ -44,7 +44,7 @@ def test_new_version_of_an_asset_no_check_matched_is_refused(
     client, agency_a, agency_b, editor_b, token_b
 ):
     theirs = store(agency_a, encoded(scene(41)), title="Ảnh của A")
-    mine = store(agency_b, encoded(scene(42)), "cua-b.png", uploaded_by_user=editor_b)
+    mine = store(agency_b, encoded(scene(42)), "cua-b.png", user=editor_b)
     response = decide(
         client,
         token_b,
@@ -60,7 +60,7 @@ def test_no_merge_without_a_match_can_take_a_published_asset_out_of_the_hub(
 ):
     title = "Bản đồ đổi mới sáng tạo"
     theirs = store(agency_a, encoded(scene(43)), title=title)
-    mine = store(agency_b, encoded(scene(44)), "b1.png", uploaded_by_user=editor_b)
+    mine = store(agency_b, encoded(scene(44)), "b1.png", user=editor_b)
     hidden = store(agency_b, encoded(scene(45)), "b2.png", is_published=False)
     for candidate in (theirs, hidden):  # the two calls of the report
         body = {"candidate": key_for(candidate), "decision": "new_version", "asset": key_for(mine)}
@@ -113,7 +113,7 @@ def test_the_asset_of_a_decision_must_be_the_file_that_was_checked(
     client, agency_a, agency_b, editor_b, token_b
 ):
     theirs = store(agency_a, encoded(scene(50)))
-    unrelated = store(agency_b, encoded(scene(51)), "b.png", uploaded_by_user=editor_b)
+    unrelated = store(agency_b, encoded(scene(51)), "b.png", user=editor_b)
     answer = check_file(client, token_b, encoded(scene(50)))
     body = {
         "check": answer["check"],
@@ -141,8 +141,9 @@ def test_a_version_of_an_asset_the_caller_cannot_see_is_refused(
     client, agency_a, agency_b, editor_b, token_b
 ):
     private = store(agency_a, encoded(scene(53)), is_published=False)
-    mine = store(agency_b, encoded(scene(53), "JPEG"), "b.jpg", uploaded_by_user=editor_b)
-    [match] = check_file(client, token_b, encoded(scene(53), "JPEG"), "b.jpg")["matches"]
+    mine = store(agency_b, encoded(scene(53), "JPEG"), "b.jpg", user=editor_b)
+    answer = check_file(client, token_b, encoded(scene(53), "JPEG"), "b.jpg")
+    [match] = [m for m in answer["matches"] if "reference" in m]  # B's own upload shows too
     body = {"reference": match["reference"], "decision": "new_version", "asset": key_for(mine)}
     assert decide(client, token_b, body).status_code == 403
     assert credited_agencies(private) == [agency_a.name]
@@ -186,7 +187,7 @@ def test_a_malformed_decision_answers_400(client, token_b, decision):
 
 def test_the_admin_endpoint_needs_the_same_evidence(client, agency_a, agency_b, editor_b):
     theirs = store(agency_a, encoded(scene(55)))
-    mine = store(agency_b, encoded(scene(56)), "b.png", uploaded_by_user=editor_b)
+    mine = store(agency_b, encoded(scene(56)), "b.png", user=editor_b)
     client.force_login(editor_b)
     url = reverse("duplicates_admin_decide")
     query = {"candidate": key_for(theirs), "asset": key_for(mine), "decision": "new_version"}
@@ -214,3 +215,18 @@ def test_the_duplicates_report_shows_an_editor_only_what_they_may_see(
     assert (
         "Dự thảo chưa công bố của A" in client.get(reverse("reports_duplicates")).content.decode()
     )
+
+
+def test_only_the_agency_holding_a_private_match_can_look_up_its_reference(
+    client, agency_a, editor_a, editor_b, token_b
+):
+    private = store(agency_a, encoded(scene(58)), title="Bản nháp riêng của A", is_published=False)
+    [match] = check_file(client, token_b, encoded(scene(58)))["matches"]
+    url = reverse("reports_duplicates")
+    client.force_login(editor_a)
+    found = client.get(url, {"reference": match["reference"]}).content.decode()
+    assert "Bản nháp riêng của A" in found
+    assert reverse("wagtailimages:edit", args=[private.pk]) in found
+    client.force_login(editor_b)
+    page = client.get(url, {"reference": match["reference"]}).content.decode()
+    assert "Bản nháp riêng của A" not in page and "data-reference-lookup" in page
