@@ -8,5 +8,7 @@ class AssetsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import signal_handlers
+        from .permissions import register_asset_permission_policies
 
         signal_handlers.connect()
+        register_asset_permission_policies()

@@ -4,10 +4,9 @@ from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents.views.serve import authenticate_with_password
-from wagtail.images.views.serve import ServeView
 
 from assets import urls as asset_urls
-from assets.views import serve_document
+from assets.views import VisibleImageServeView, serve_document
 from cms.api.router import api_router
 from cms.pages.search import hub_search
 
@@ -20,9 +19,10 @@ urlpatterns = [
         authenticate_with_password,
         name="wagtaildocs_authenticate_with_password",
     ),
-    path(
-        "images/<str:signature>/<int:image_id>/<str:filter_spec>/",
-        ServeView.as_view(),
+    # Wagtail's signed image URLs, ending with the image's file name (`generate_image_url`).
+    re_path(
+        r"^images/(?P<signature>[^/]+)/(?P<image_id>\d+)/(?P<filter_spec>[^/]+)/(?:[^/]*)$",
+        VisibleImageServeView.as_view(),
         name="wagtailimages_serve",
     ),
     path("assets/", include(asset_urls)),

@@ -5,6 +5,9 @@ from django.template.response import TemplateResponse
 from search import queries
 from search.documents import FACET_FIELDS
 from search.duplicates.groups import groups_of
+from search.paging import BadParameter, page_and_size
+
+PAGE_SIZE = 20
 
 
 def hub_search(request):
@@ -12,11 +15,18 @@ def hub_search(request):
     query = params.get("q", "").strip()
     filters = {facet: params.getlist(facet) for facet in FACET_FIELDS if params.getlist(facet)}
     try:
-        page = max(1, int(params.get("page", "1")))
-    except ValueError:
-        page = 1
+        page, _size = page_and_size({"page": params.get("page"), "size": str(PAGE_SIZE)}, PAGE_SIZE)
+    except BadParameter as error:
+        return TemplateResponse(
+            request,
+            "pages/search.html",
+            {"query": query, "filters": filters, "error": error.message},
+            status=400,
+        )
     results = (
-        queries.search(query, filters=filters, page=page, size=20) if (query or filters) else None
+        queries.search(query, filters=filters, page=page, size=PAGE_SIZE)
+        if (query or filters)
+        else None
     )
     rows = _canonical_rows(results) if results else []
     return TemplateResponse(

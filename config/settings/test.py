@@ -41,7 +41,7 @@ if os.environ.get("REDIS_URL") and not os.environ.get("NCRL_TEST_REDIS_CLAIMED")
     os.environ["NCRL_TEST_REDIS_CLAIMED"] = "1"
 
 from .base import *  # noqa: E402,F403
-from .base import DATA_DIR, DATABASES  # noqa: E402
+from .base import CACHES, DATA_DIR, DATABASES  # noqa: E402
 from .base import TASKS as QUEUED_TASKS  # noqa: E402
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -61,3 +61,10 @@ TASKS = {
 }
 
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+
+# Wagtail keeps rendition rows in a cache; ids start again in each test's rolled-back database,
+# so a shared cache would hand one test another's rendition (conftest empties this one per test).
+CACHES["renditions"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "ncrl-test-renditions",
+}
