@@ -7,4 +7,10 @@ class TranscodingConfig(AppConfig):
     verbose_name = _("Transcoding")
 
     def ready(self) -> None:
-        from . import signal_handlers  # noqa: F401
+        from config.periodic import register
+
+        from . import signal_handlers
+        from .recovery import recover_transcoding_jobs
+
+        signal_handlers.connect()
+        register("transcoding.recover_jobs", recover_transcoding_jobs, every=60)
