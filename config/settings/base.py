@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "search",
     "search.duplicates",
     "config.operations",
+    "config.queue",
     "wagtailmedia",
     "wagtail.api.v2",
     "ninja",
@@ -115,6 +116,23 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
     )
 }
+# SQLite serves a web server and a worker at once: WAL lets readers run beside the one writer;
+# a writer takes the lock when its transaction begins (IMMEDIATE) and waits for it up to the
+# timeout, instead of failing with "database is locked" when it tries to upgrade a read. Memory-
+# mapped reads and a larger page cache speed up full-text search.
+SQLITE_PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=NORMAL",
+    "PRAGMA temp_store=MEMORY",
+    "PRAGMA mmap_size=268435456",
+    "PRAGMA cache_size=-65536",
+)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("NCRL_SQLITE_TIMEOUT_SECONDS", 30),
+        "init_command": "; ".join(SQLITE_PRAGMAS),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from ninja import Router
 from ninja.errors import HttpError
 
-from search.duplicates.disclosure import describe_all
+from search.duplicates.disclosure import disclose
 from search.duplicates.fingerprinting import stored_fingerprints
 from search.duplicates.matching import find_duplicates
 from search.keys import key_for
@@ -72,8 +72,12 @@ def add_write_operations(router: Router, kind: str, model, label: tuple[str, str
     @only()
     def duplicates(request: HttpRequest, item_id: ItemId):
         asset = _own_asset(request, model, item_id)
-        matches = find_duplicates(stored_fingerprints(asset), exclude={key_for(asset)})
-        return describe_all(matches, request.user)
+        key = key_for(asset)
+        matches = find_duplicates(stored_fingerprints(asset), exclude={key})
+        _check, described = disclose(
+            matches, request.user, asset_key=key, sha256=asset.content_sha256
+        )
+        return described
 
     @router.post(
         "/{item_id}/publish/",
