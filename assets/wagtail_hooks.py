@@ -1,6 +1,8 @@
 """Choosers offer every agency's published assets plus the editor's own; serving checks access."""
 
 from django.http import Http404
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 
 from .admin_api import register_visible_endpoints
@@ -59,3 +61,9 @@ def resumable_uploader_menu_item():
     return MenuItem(
         _("Large uploads"), reverse("assets_large_uploads"), icon_name="upload", order=310
     )
+
+
+@hooks.register("insert_global_admin_js")
+def searchable_choices_js():
+    # On every admin page: the multiple uploaders insert asset forms after the page has loaded.
+    return format_html('<script src="{}"></script>', static("assets/searchable-choices.js"))

@@ -71,7 +71,7 @@ def test_writes_need_the_scope_and_the_own_agency(client, agency_a, agency_b, in
     assert anonymous.status_code == 401
 
 
-def test_publishing_is_for_moderators(client, agency_a, integration):
+def test_publishing_is_for_moderators(client, agency_a, integration, licence):
     _consumer, editor_token = integration
     asset = image_asset(agency_a, published=False, title="Chờ công bố")
     url = f"/api/v3/images/{asset.pk}/publish/"
@@ -79,6 +79,11 @@ def test_publishing_is_for_moderators(client, agency_a, integration):
     _moderator, token = consumer_token(
         "Cổng A kiểm duyệt", kind="integration", can_write=True, may_publish=True, agency=agency_a
     )
+    # The admin's rule holds here too: no publishing without the rights metadata.
+    refused = client.post(url, headers=bearer(token))
+    assert refused.status_code == 422
+    assert "licence" in refused.content.decode() and "credit_line" in refused.content.decode()
+    ImageAsset.objects.filter(pk=asset.pk).update(licence=licence, credit_line="Ảnh: Cổng A")
     published = client.post(url, headers=bearer(token))
     assert published.status_code == 200, published.content
     assert client.get(f"/api/v3/images/{asset.pk}/").status_code == 200
