@@ -63,7 +63,10 @@ def _ranking(text: str, words: list[str]) -> sql.Ranking:
     score = bm25_sql.score(connection.vendor, words, *bm25_sql.statistics(words))
     bonus = bm25_sql.bonus(connection.vendor, fold_words(text), original_words(text))
     return sql.Ranking(
-        columns=[*bm25_sql.counts(words), bm25_sql.Sql(f"{bonus.text} AS bonus", bonus.params)],
+        columns=[
+            *bm25_sql.counts(connection.vendor, words),
+            bm25_sql.Sql(f"{bonus.text} AS bonus", bonus.params),
+        ],
         score=_plus_bonus(score),
     )
 
@@ -150,7 +153,7 @@ class DatabaseBackend(SearchBackend):
         chosen = sql.selection(match, public_only, now)
         chosen.add("e.key <> %s", key)
         score = bm25_sql.score(connection.vendor, words, *bm25_sql.statistics(words))
-        ranking = sql.Ranking(columns=bm25_sql.counts(words), score=score)
+        ranking = sql.Ranking(columns=bm25_sql.counts(connection.vendor, words), score=score)
         with connection.cursor() as cursor:
             found = sql.page(cursor, chosen, ranking, "relevance", size, 0, facets=False)
         return hits_for(found.keys, found.scores, "")
