@@ -8,7 +8,7 @@ from wagtail.images.views.serve import ServeView
 
 from assets import urls as asset_urls
 from cms.api.router import api_router
-from cms.pages.search import hub_search
+from cms.pages.urls import root_urlpatterns as hub_root_urlpatterns
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -22,8 +22,8 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("api/search/", include("search.urls")),
     path("api/duplicates/", include("search.duplicates.urls")),
-    path("search/", hub_search, name="hub_search"),
     path("i18n/", include("django.conf.urls.i18n")),
+    *hub_root_urlpatterns,
 ]
 
 if settings.DEBUG:
@@ -31,4 +31,8 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
 
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+urlpatterns += i18n_patterns(
+    path("", include("cms.pages.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

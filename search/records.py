@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.module_loading import import_string
 
@@ -10,12 +11,12 @@ from .keys import key_for, kind_for_model
 
 # Extracted PDF text beyond this is not indexed: enough to find a document, bounded in size.
 MAX_EXTRACTED_CHARS = 200_000
-API_ENDPOINTS = {"image": "images", "document": "documents", "media": "media"}
+ASSET_KINDS = ("image", "document", "media")
 
 
 def record_for(instance) -> SearchRecord:
     kind = kind_for_model(type(instance))
-    if kind in API_ENDPOINTS:
+    if kind in ASSET_KINDS:
         record = _asset_record(instance, kind)
     elif kind == "article":
         record = _article_record(instance)
@@ -65,7 +66,8 @@ def _asset_record(asset, kind: str) -> SearchRecord:
     extracted = getattr(asset, "extracted_text", "")[:MAX_EXTRACTED_CHARS]
     published_at = asset.created_at
     try:
-        url = reverse(f"wagtailapi:{API_ENDPOINTS[kind]}:detail", args=[asset.pk])
+        with translation.override(settings.LANGUAGE_CODE):  # the hub page, in Vietnamese
+            url = reverse("hub:asset", args=[kind, asset.pk])
     except NoReverseMatch:
         url = ""
     terms = [f"sha256:{asset.content_sha256}"] if asset.content_sha256 else []

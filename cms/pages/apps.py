@@ -6,3 +6,8 @@ class PagesConfig(AppConfig):
     name = "cms.pages"
     label = "pages"
     verbose_name = _("Hub pages")
+
+    def ready(self) -> None:
+        from .signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

@@ -1,5 +1,7 @@
 """Topics, audiences, campaigns, licences and the legal documents an asset communicates."""
 
+import re
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -59,6 +61,11 @@ class Campaign(BilingualName):
 class Licence(BilingualName):
     code = models.CharField(_("code"), max_length=50, unique=True)
     url = models.URLField(_("URL"), blank=True)
+    allows_redistribution = models.BooleanField(
+        _("allows sharing copies"),
+        default=True,
+        help_text=_("Anyone may download and pass on copies (with the credit line)."),
+    )
     allows_commercial_use = models.BooleanField(_("allows commercial reuse"), default=False)
     allows_derivatives = models.BooleanField(_("allows derivatives"), default=False)
     credit_line_template = models.CharField(
@@ -83,7 +90,10 @@ class Licence(BilingualName):
             "licence": self.code,
             "year": year,
         }
-        return self.credit_line_template.format_map(values).strip(" /()")
+        text = self.credit_line_template.format_map(values)
+        text = re.sub(r"\(\s*\)", "", text)  # a placeholder left empty: no "()"
+        text = re.sub(r"\s*/\s*(?:/\s*)+", " / ", text)
+        return text.strip().strip("/").strip()
 
 
 class LegalDocument(models.Model):

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -281,3 +282,16 @@ NCRL_UPLOAD_SPOOL_DIR = env_str("NCRL_UPLOAD_SPOOL_DIR", str(DATA_DIR / "uploads
 NCRL_UPLOAD_PART_SIZE = env_int("NCRL_UPLOAD_PART_SIZE", 8 * 1024 * 1024)
 NCRL_UPLOAD_EXPIRY_HOURS = env_int("NCRL_UPLOAD_EXPIRY_HOURS", 24)
 # --- end of storage and resumable uploads ---
+
+# --- Public content hub ---
+# Front-end libraries from the npm registry (package.json, `npm ci`), served by cms.pages.vendor.
+NCRL_NODE_MODULES = env_str("NCRL_NODE_MODULES", str(BASE_DIR / "node_modules"))
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "cms.pages.vendor.NpmFinder",
+]
+# Anonymous hub pages are kept in the shared cache this many seconds (0 turns it off); any
+# publication or change of an asset or page starts a new generation, so nothing stale is served.
+HUB_CACHE_SECONDS = env_int("NCRL_HUB_CACHE_SECONDS", 300)
+# --- end of public content hub ---

@@ -61,3 +61,7 @@ TASKS = {
 }
 
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+
+# Hub pages are not cached between tests (a page cached by one test would show another test's
+# data); tests/hub/test_caching.py turns the cache on where it is what is tested.
+HUB_CACHE_SECONDS = 0

@@ -1,0 +1,63 @@
+"""Public asset pages, their embeddable version, the zoomable picture and image downloads."""
+
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.views.decorators.clickjacking import xframe_options_exempt
+
+from assets.visibility import visible_to
+
+from .. import licensing
+from ..asset_page import IMAGE_DOWNLOADS, asset_context
+from ..caching import anonymous_cache, uncacheable
+from ..files import file_url
+from ..grouping import ASSET_MODELS
+from ..thumbs import ZOOM_SPEC
+
+
+def visible_asset(request, kind: str, pk: int):
+    """The asset if the visitor may see it (the one visibility rule), else 404."""
+    model = ASSET_MODELS.get(kind)
+    if model is None:
+        raise Http404
+    related = ("agency", "licence", "campaign", "agency__parent")
+    return get_object_or_404(
+        visible_to(model.objects.select_related(*related), request.user), pk=pk
+    )
+
+
+def _respond(request, template: str, asset, context: dict):
+    response = TemplateResponse(request, template, context)
+    if not asset.is_public or context.get("processing"):
+        uncacheable(response)  # an editor's preview, or a video still transcoding
+    return response
+
+
+@anonymous_cache
+def asset_page(request, kind: str, pk: int):
+    asset = visible_asset(request, kind, pk)
+    variant = "audio" if kind == "media" and asset.type == "audio" else kind
+    context = asset_context(request, asset, kind)
+    return _respond(request, f"pages/asset_{variant}.html", asset, context)
+
+
+@xframe_options_exempt
+@anonymous_cache
+def asset_embed(request, kind: str, pk: int):
+    asset = visible_asset(request, kind, pk)
+    context = asset_context(request, asset, kind)
+    return _respond(request, "pages/asset_embed.html", asset, context)
+
+
+def image_zoom(request, pk: int):
+    """The large rendition the zoom view loads (made on first use; never the original)."""
+    image = visible_asset(request, "image", pk)
+    return HttpResponseRedirect(file_url(image.get_rendition(ZOOM_SPEC).file.name))
+
+
+def image_download(request, pk: int, size: str):
+    image = visible_asset(request, "image", pk)
+    if size not in IMAGE_DOWNLOADS or not licensing.may_download(image):
+        raise Http404
+    rendition = image.get_rendition(IMAGE_DOWNLOADS[size][0])
+    return HttpResponseRedirect(file_url(rendition.file.name))
