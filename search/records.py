@@ -88,6 +88,12 @@ def _asset_record(asset, kind: str) -> SearchRecord:
     )
 
 
+def _page_url(page) -> str:
+    """The page's address in the default language, whatever language the indexing runs in."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return page.url or ""
+
+
 def _body_text(page) -> str:
     field = type(page)._meta.get_field("body")
     return _join(*(strip_tags(part) for part in field.get_searchable_content(page.body)))
@@ -110,7 +116,7 @@ def _article_record(page) -> SearchRecord:
         year=published_at.year if published_at else None,
         published_at=published_at,
         is_public=page.live and not page.get_view_restrictions().exists(),
-        url=page.url or "",
+        url=_page_url(page),
         **_classification(page),
     )
 
@@ -129,5 +135,5 @@ def _hub_record(page) -> SearchRecord:
         year=published_at.year if published_at else None,
         published_at=published_at,
         is_public=page.live and not page.get_view_restrictions().exists(),
-        url=page.url or "",
+        url=_page_url(page),
     )

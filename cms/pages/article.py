@@ -4,6 +4,7 @@ date, agency, author and topics, the lead image, related articles and its schema
 from assets.visibility import public
 
 from .cards import latest_article_cards
+from .derived import image_open_graph
 from .files import file_url
 from .jsonld import news_article
 from .language import is_english, localized
@@ -23,11 +24,12 @@ def open_graph_image(request, image) -> OpenGraphImage | None:
     if image is None:
         return None
     try:
-        rendition = image.get_rendition("fill-1200x630|format-jpeg")
+        name = image_open_graph(image)
     except (OSError, ValueError):
         return None
-    return OpenGraphImage(request.build_absolute_uri(file_url(rendition.file.name)),
-                          alt=image.default_alt_text)  # fmt: skip
+    if not name:
+        return None
+    return OpenGraphImage(request.build_absolute_uri(file_url(name)), alt=image.default_alt_text)
 
 
 def related(article) -> list:

@@ -13,7 +13,7 @@ from search.keys import key_for, split_key
 
 from . import licensing
 from .cards import cards_for_keys
-from .derived import open_graph
+from .derived import image_open_graph, open_graph
 from .files import file_url
 from .grouping import collapse, same_work
 from .jsonld import asset_object
@@ -37,6 +37,8 @@ class Download:
 
 
 def image_downloads(asset) -> list[Download]:
+    if asset.is_svg():  # a vector drawing has no sizes: its (sanitised) file is the download
+        return [Download("SVG", file_url(asset.file.name), _megabytes(asset.byte_size))]
     labels = {
         "small": _("Small (800 px wide)"),
         "large": _("Large (1600 px wide)"),
@@ -119,7 +121,7 @@ def related_cards(key: str, exclude: set[str]) -> list:
 def _open_graph(request, asset, kind, outputs) -> OpenGraphImage | None:
     if kind == "image":
         try:
-            name = asset.get_rendition("fill-1200x630|format-jpeg").file.name
+            name = image_open_graph(asset)
         except (OSError, ValueError):
             return None
     else:

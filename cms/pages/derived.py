@@ -17,10 +17,10 @@ OPEN_GRAPH_SIZE = (1200, 630)
 JPEG_QUALITY = 82
 
 
-def derived_name(source: str, size_bytes: int, label: str) -> str:
-    folder, filename = posixpath.split(source)
+def derived_name(source: str, size_bytes: int, label: str, folder: str = "") -> str:
+    source_folder, filename = posixpath.split(source)
     stem = posixpath.splitext(filename)[0]
-    return f"{folder}/{stem}.{size_bytes}.{label}.jpg"
+    return f"{folder or source_folder}/{stem}.{size_bytes}.{label}.jpg"
 
 
 def _make(source: str, target: str, shape) -> None:
@@ -38,16 +38,17 @@ def _make(source: str, target: str, shape) -> None:
     default_storage.save(target, ContentFile(buffer.getvalue()))
 
 
-def derived(rendition, label: str, shape: tuple[int, int]) -> str:
-    """Stored name of `rendition` resized to `shape` (width, 0 keeps the aspect ratio) or
-    cropped to fill it; made on first use. Empty when the source cannot be read."""
-    name = derived_name(rendition.file.name, rendition.size, label)
+def derived(source: str, size: int, label: str, shape: tuple[int, int], folder: str = "") -> str:
+    """Stored name of the file `source` (of `size` bytes) resized to `shape` (width, 0 keeps
+    the aspect ratio) or cropped to fill it, in `folder` (the source's by default); made on
+    first use. Empty when the source cannot be read."""
+    name = derived_name(source, size, label, folder)
     cache_key = f"hub:derived:{name}"
     if cache.get(cache_key):
         return name
     if not default_storage.exists(name):
         try:
-            _make(rendition.file.name, name, shape)
+            _make(source, name, shape)
         except (OSError, ValueError):
             return ""
     cache.set(cache_key, True, None)
@@ -55,8 +56,20 @@ def derived(rendition, label: str, shape: tuple[int, int]) -> str:
 
 
 def thumbnail(rendition, width: int = 480) -> str:
-    return derived(rendition, f"w{width}", (width, 0))
+    """A worker's poster or preview, scaled down for cards."""
+    return derived(rendition.file.name, rendition.size, f"w{width}", (width, 0))
 
 
 def open_graph(rendition) -> str:
-    return derived(rendition, "og", OPEN_GRAPH_SIZE)
+    """A worker's poster or preview, cropped to the link-preview picture."""
+    return derived(rendition.file.name, rendition.size, "og", OPEN_GRAPH_SIZE)
+
+
+def image_open_graph(image) -> str:
+    """A library image as the link-preview picture, from a bounded rendition (never decoding a
+    huge original twice), stored under the asset's renditions prefix so access checks apply."""
+    if image.is_svg():
+        return ""
+    source = image.get_rendition("max-1600x1600|format-jpeg")
+    folder = f"renditions/{image.content_sha256}/hub"
+    return derived(source.file.name, 0, "og", OPEN_GRAPH_SIZE, folder)

@@ -55,6 +55,10 @@ def _top_of_tall_image(image) -> None:
 
 def image_thumb(image, specs=CARD_SPECS, alt: str = "", sizes: str = CARD_SIZES) -> Thumb | None:
     """Renditions of a library image (made on first use; prefetch them for lists)."""
+    if image.is_svg():  # vector: one file at any width, served by the access-checked view
+        url = file_url(image.file.name)
+        width, height = image.width or 800, image.height or 600
+        return Thumb(url, f"{url} {width}w", width, height, alt or image.default_alt_text, sizes)
     if specs == CARD_SPECS:
         _top_of_tall_image(image)
     try:

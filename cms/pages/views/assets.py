@@ -52,12 +52,14 @@ def asset_embed(request, kind: str, pk: int):
 def image_zoom(request, pk: int):
     """The large rendition the zoom view loads (made on first use; never the original)."""
     image = visible_asset(request, "image", pk)
+    if image.is_svg():
+        return HttpResponseRedirect(file_url(image.file.name))
     return HttpResponseRedirect(file_url(image.get_rendition(ZOOM_SPEC).file.name))
 
 
 def image_download(request, pk: int, size: str):
     image = visible_asset(request, "image", pk)
-    if size not in IMAGE_DOWNLOADS or not licensing.may_download(image):
+    if size not in IMAGE_DOWNLOADS or not licensing.may_download(image) or image.is_svg():
         raise Http404
     rendition = image.get_rendition(IMAGE_DOWNLOADS[size][0])
     return HttpResponseRedirect(file_url(rendition.file.name))

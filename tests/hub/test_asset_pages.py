@@ -1,0 +1,151 @@
+"""An asset page for every public asset: picture with zoom (never the original), HLS video with
+its MP4 rung, poster and storyboard, podcast with waveform and normalised audio, PDF pages;
+metadata, licence, credit line, downloads the licence allows, embed code, same work, related."""
+
+import json
+import re
+
+import pytest
+from django.utils import timezone
+
+from assets.duplicates import join_group
+from search.keys import key_for
+
+from . import library
+
+pytestmark = pytest.mark.django_db
+
+
+def jsonld(html: str) -> list[dict]:
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return [json.loads(block) for block in blocks]
+
+
+def test_image_page_shows_renditions_with_srcset_and_never_the_original(
+    client, agency_a, terms, indexed
+):
+    with indexed():
+        image = library.image(
+            agency_a,
+            "Infographic dọc",
+            seed=3,
+            size=(900, 2400),
+            kind="infographic",
+            licence=terms["open"],
+            creator="Nhóm đồ họa",
+        )
+    response = client.get(f"/library/image/{image.pk}/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert image.file.name not in html  # the original's key appears nowhere
+    srcset = re.search(r'<img class="img-fluid rounded" src="[^"]+" srcset="([^"]+)"', html)[1]
+    widths = sorted(int(part.split()[-1][:-1]) for part in srcset.split(", "))
+    assert widths == [480, 800, 900]  # no upscaling beyond the original's 900 px
+    assert 'class="image-viewer is-tall' in html and "data-zoom-src" in html
+    zoom = client.get(f"/library/image/{image.pk}/zoom/")
+    assert zoom.status_code == 302 and "/assets/files/images/" in zoom["Location"]
+    assert client.get(zoom["Location"]).status_code == 200
+    (described,) = jsonld(html)
+    assert described["@type"] == "ImageObject" and described["width"] == 900
+    assert described["license"] == terms["open"].url
+    assert "Nhóm đồ họa / " in html and "(CC-BY-4.0)" in html  # the credit line, whole
+
+
+def test_downloads_follow_the_licence(client, agency_a, terms):
+    shared = library.image(agency_a, "Ảnh được chia sẻ", seed=1, size=(1800, 1200),
+                           licence=terms["open"])  # fmt: skip
+    reserved = library.image(agency_a, "Ảnh giữ bản quyền", seed=2, licence=terms["closed"])
+    html = client.get(f"/library/image/{shared.pk}/").content.decode()
+    links = re.findall(r'href="(/library/image/\d+/download/\w+/)"', html)
+    assert [link.split("/")[-2] for link in links] == ["small", "large", "full"]
+    small = client.get(links[0])
+    assert small.status_code == 302 and client.get(small["Location"]).status_code == 200
+    reserved_html = client.get(f"/library/image/{reserved.pk}/").content.decode()
+    assert "/download/" not in reserved_html
+    assert client.get(f"/library/image/{reserved.pk}/download/small/").status_code == 404
+    assert f"© {reserved.created_at.year} {agency_a.name}" in reserved_html
+
+
+def test_video_page_plays_the_hls_ladder_with_the_mp4_rung_poster_and_storyboard(
+    client, agency_a, terms
+):
+    video = library.video(agency_a, "Video giới thiệu", licence=terms["open"])
+    html = client.get(f"/library/media/{video.pk}/").content.decode()
+    master = re.search(r'data-hls-src="([^"]+)"', html)[1]
+    assert master.endswith("/hls/master.m3u8")
+    playlist = b"".join(client.get(master).streaming_content).decode()
+    assert playlist.startswith("#EXTM3U") and "#EXT-X-STREAM-INF" in playlist
+    mp4 = re.search(r'<source src="([^"]+)" type="video/mp4">', html)[1]
+    assert mp4.endswith(".mp4") and video.file.name not in html
+    assert re.search(r'poster="/assets/files/renditions/[^"]+poster[^"]*\.jpg"', html)
+    assert html.count('class="storyboard-frame"') >= 2
+    (described,) = jsonld(html)
+    assert described["@type"] == "VideoObject" and described["duration"].startswith("PT")
+    assert described["embedUrl"].endswith(f"/library/media/{video.pk}/embed/")
+
+
+def test_podcast_page_has_waveform_and_normalised_audio(client, agency_a, terms):
+    podcast = library.podcast(agency_a, "Podcast chuyển đổi số", licence=terms["open"])
+    html = client.get(f"/library/media/{podcast.pk}/").content.decode()
+    assert html.count("<rect x=") >= 100  # the waveform's bars
+    heights = [
+        float(h)
+        for h in re.findall(r'<rect x="[\d.]+" y="[\d.]+" width="3" height="([\d.]+)"', html)
+    ]
+    assert max(heights) > 2 * min(heights)  # loud and quiet parts differ
+    sources = re.findall(r'<source src="([^"]+)" type="(audio/[^"]+)">', html)
+    assert {mime for _url, mime in sources} == {"audio/mp4", "audio/mpeg"}
+    assert all("/renditions/" in url for url, _mime in sources)
+    (described,) = jsonld(html)
+    assert described["@type"] == "AudioObject"
+
+
+def test_document_page_shows_page_previews(client, agency_a, terms):
+    document = library.document(agency_a, "Sổ tay chuyển đổi số", licence=terms["open"])
+    html = client.get(f"/library/document/{document.pk}/").content.decode()
+    assert re.search(r'<img class="img-fluid rounded border" src="/assets/files/renditions/', html)
+    assert "PDF" in html and f'href="/assets/files/{document.file.name}"' in html
+
+
+@pytest.mark.parametrize("state", ["unpublished", "embargoed"])
+def test_hidden_assets_have_no_public_page(client, agency_a, editor_a, state):
+    image = library.image(agency_a, "Ảnh chưa công bố", seed=4, published=state == "embargoed")
+    if state == "embargoed":
+        image.embargo_until = timezone.now() + timezone.timedelta(days=2)
+        image.save()
+    assert client.get(f"/library/image/{image.pk}/").status_code == 404
+    assert client.get(f"/library/image/{image.pk}/embed/").status_code == 404
+    assert client.get(f"/library/image/{image.pk}/zoom/").status_code == 404
+    client.force_login(editor_a)  # the agency's own editor previews it
+    preview = client.get(f"/library/image/{image.pk}/")
+    assert preview.status_code == 200 and b'content="noindex' in preview.content
+
+
+def test_same_work_agencies_and_related_items(client, agency_a, agency_b, terms, indexed):
+    with indexed():
+        original = library.image(agency_a, "Bản đồ số hóa thủ tục", seed=10)
+        copy = library.image(agency_b, "Bản đồ số hóa thủ tục (sở đăng lại)", seed=11)
+        join_group(key_for(original), copy)
+        library.image(agency_b, "Thủ tục số hóa ở phường", seed=12)
+    html = client.get(f"/library/image/{original.pk}/").content.decode()
+    same = html.split('id="same-work-title"')[1].split("</section>")[0]
+    assert f'href="/library/image/{copy.pk}/"' in same and agency_b.name in same
+    related = html.split('id="related-title"')[1]
+    assert "Thủ tục số hóa ở phường" in related and "sở đăng lại" not in related
+
+
+def test_embed_page_may_be_framed_and_links_back(client, agency_a, terms):
+    image = library.image(agency_a, "Ảnh nhúng", seed=5, licence=terms["open"])
+    response = client.get(f"/library/image/{image.pk}/embed/")
+    assert response.status_code == 200 and "X-Frame-Options" not in response
+    assert f'href="/library/image/{image.pk}/" target="_top"' in response.content.decode()
+    page = client.get(f"/library/image/{image.pk}/")
+    assert page["X-Frame-Options"] == "DENY"
+    assert "&lt;iframe src=&quot;http://testserver/library/image/" in page.content.decode()
+
+
+def test_a_search_hit_links_to_the_asset_page(client, agency_a, indexed):
+    with indexed():
+        image = library.image(agency_a, "Ảnh hội nghị đổi mới", seed=6)
+    payload = client.get("/api/search/", {"q": "hoi nghi doi moi"}).json()
+    assert payload["hits"][0]["url"] == f"/library/image/{image.pk}/"
