@@ -48,7 +48,7 @@ def value_labels(facet: str, values: list[str]) -> dict[str, str]:
     elif facet == "campaign":
         found = _names(Campaign, "slug", values)
     elif facet == "licence":
-        found = _names(Licence, "code", values, lambda licence: f"{licence.code} · {licence.name}")
+        found = _names(Licence, "code", values, lambda licence: licence.label)
     elif facet == "agency":
         found = _names(Agency, "code", values, lambda agency: agency.localized_name)
     else:

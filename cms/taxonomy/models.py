@@ -83,6 +83,12 @@ class Licence(BilingualName):
     def __str__(self) -> str:
         return f"{self.code} — {self.name}"
 
+    @property
+    def label(self) -> str:
+        """What the public reads: a public licence's well-known code (CC-BY-4.0), or the name
+        of an agency's own terms."""
+        return self.code if self.url else self.name
+
     def credit_line(self, *, creator: str, agency: str, year: int | str = "") -> str:
         values = {
             "creator": creator,
