@@ -65,6 +65,7 @@ services-down: ## Stop the test services
 test: system-test venv frontend services-up ## Run the whole suite on both profiles (embedded, then production services)
 	$(MANAGE) compilemessages --ignore=.venv -v0
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python manage.py makemigrations --check --dry-run -v0 --settings=config.settings.test
 	@echo "== embedded profile: SQLite, local folder, database search, database task queue =="
 	$(BIN)/pytest -p no:cacheprovider -m "not services" -q
@@ -72,9 +73,10 @@ test: system-test venv frontend services-up ## Run the whole suite on both profi
 	eval "$$(scripts/services.sh env)" && $(BIN)/pytest -p no:cacheprovider -m "not embedded_only" -q
 
 .PHONY: lint
-lint: venv ## ruff check and format check
+lint: venv ## ruff check and format check, and the import layering contracts
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 .PHONY: bench-transcode
 bench-transcode: system venv ## Transcoding: our single-decode ladder against naive and the lower bound
@@ -86,8 +88,8 @@ bench-search: system-test venv ## Search: 100,000 documents in each backend
 	eval "$$(scripts/services.sh env)" && $(BIN)/python bench/search.py
 
 .PHONY: bench-upload
-bench-upload: system-test venv ## Upload: 1 GB through our resumable upload against boto3
-	scripts/services.sh up s3
+bench-upload: system-test venv ## Upload: 1 GB through our resumable upload (production gunicorn) against boto3
+	scripts/services.sh up pg s3
 	eval "$$(scripts/services.sh env)" && $(BIN)/python bench/upload.py
 
 .PHONY: bench-dedup
@@ -98,3 +100,7 @@ bench-dedup: system-test venv ## Duplicates: 1,000,000 image fingerprints in eac
 .PHONY: eval-dedup
 eval-dedup: system-test venv ## Duplicate detection: precision and recall per media kind
 	$(BIN)/python -m bench.eval_dedup
+
+.PHONY: bench-hub
+bench-hub: system-test venv frontend services-up ## Hub: render time of home, search and asset pages with 10,000 assets (production profile)
+	eval "$$(scripts/services.sh env)" && $(BIN)/python bench/hub.py

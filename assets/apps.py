@@ -7,4 +7,6 @@ class AssetsConfig(AppConfig):
     verbose_name = _("Media assets")
 
     def ready(self) -> None:
-        from . import signal_handlers  # noqa: F401
+        from . import signal_handlers
+
+        signal_handlers.connect()

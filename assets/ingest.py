@@ -1,15 +1,21 @@
 """What happens to a file between the upload and the row: validate, hash, read its metadata.
 
 The forms, the API and the demo loader all go through `inspect_upload` and `apply_upload_facts`,
-so a file is checked the same way whichever door it came in by.
+so a file is checked the same way whichever door it came in by. Other apps look at every upload
+through an inspector they register here from their `ready()` (the duplicates app fingerprints it):
+each inspector's finding is kept in the facts, and with the asset until it is saved
+(`take_upload_finding`).
 """
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
 
+from .delivery.filenames import clean_original_filename
+from .metadata import extract_image_metadata, extract_pdf_metadata
 from .validation import SniffedFile, validate_upload
 
 MAX_KEYWORD_TAGS = 30
@@ -20,9 +26,25 @@ class UploadFacts:
     sniffed: SniffedFile
     sha256: str
     size: int
+    filename: str = ""
     metadata: Any = None
     keywords: list[str] = field(default_factory=list)
-    fingerprints: Any = None
+    findings: dict[str, Any] = field(default_factory=dict)  # inspector name -> its finding
+
+    @property
+    def text(self) -> str:
+        """The text read from the file (a PDF's), if any."""
+        return getattr(self.metadata, "text", "") or ""
+
+
+# An inspector takes the (validated) file and the facts so far and returns its finding.
+Inspector = Callable[[Any, UploadFacts], Any]
+_inspectors: dict[str, Inspector] = {}
+
+
+def register_inspector(name: str, inspector: Inspector) -> None:
+    """Have `inspector` look at every upload once it passed validation (idempotent by name)."""
+    _inspectors[name] = inspector
 
 
 def sha256_of(file) -> str:
@@ -35,26 +57,23 @@ def sha256_of(file) -> str:
 def inspect_upload(file, *, filename: str, allowed: tuple[str, ...]) -> UploadFacts:
     """Refuse a bad file (UploadRejected) or describe a good one; reads it in chunks."""
     sniffed = validate_upload(file, filename=filename, allowed=allowed)
-    facts = UploadFacts(sniffed=sniffed, sha256=sha256_of(file), size=file.size)
+    facts = UploadFacts(
+        sniffed=sniffed,
+        sha256=sha256_of(file),
+        size=file.size,
+        filename=clean_original_filename(filename),
+    )
     facts.metadata = _read_metadata(file, sniffed)
     facts.keywords = list(getattr(facts.metadata, "keywords", None) or [])
-    facts.fingerprints = _fingerprint(file, facts)
+    for name, inspector in _inspectors.items():
+        try:
+            facts.findings[name] = inspector(file, facts)
+        finally:
+            file.seek(0)
     return facts
 
 
-def _fingerprint(file, facts: UploadFacts):
-    from .fingerprinting import fingerprint_file
-
-    text = getattr(facts.metadata, "text", "") or ""
-    try:
-        return fingerprint_file(file, family=facts.sniffed.family, sha256=facts.sha256, text=text)
-    finally:
-        file.seek(0)
-
-
 def _read_metadata(file, sniffed: SniffedFile):
-    from .metadata import extract_image_metadata, extract_pdf_metadata
-
     try:
         if sniffed.family == "image":
             return extract_image_metadata(file)
@@ -69,6 +88,7 @@ def apply_upload_facts(instance, facts: UploadFacts) -> None:
     """Set the hash, size and dimensions, and pre-fill the metadata the editor left blank."""
     instance.content_sha256 = facts.sha256
     instance.byte_size = facts.size
+    instance.original_filename = facts.filename
     for name in ("width", "height", "duration"):
         value = getattr(facts.sniffed, name, None)
         if value and hasattr(instance, name):
@@ -88,7 +108,14 @@ def apply_upload_facts(instance, facts: UploadFacts) -> None:
         instance.page_count = getattr(meta, "page_count", None)
         instance.extracted_text = getattr(meta, "text", "") or ""
     instance._pending_keywords = facts.keywords[:MAX_KEYWORD_TAGS]
-    instance._pending_fingerprints = facts.fingerprints
+    instance._upload_findings = dict(facts.findings)
+
+
+def take_upload_finding(instance, name: str) -> Any:
+    """What inspector `name` found in the file of an asset being saved; taken once, so saving the
+    asset again later finds nothing."""
+    findings = getattr(instance, "_upload_findings", None) or {}
+    return findings.pop(name, None)
 
 
 def _fill_blank(instance, name: str, value) -> None:

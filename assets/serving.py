@@ -6,17 +6,17 @@ file may belong to several agencies' assets: it may be served if any of them is 
 
 from django.db.models import Q, QuerySet
 
+from .kinds import asset_models
 from .models import DocumentAsset, ImageAsset, MediaAsset
 from .visibility import visible_to
 
-ASSET_MODELS = (ImageAsset, DocumentAsset, MediaAsset)
 RENDITIONS_PREFIX = "renditions/"
 
 
 def owners_of_stored_file(name: str) -> list[QuerySet]:
     if name.startswith(RENDITIONS_PREFIX):
         sha256 = name[len(RENDITIONS_PREFIX) :].split("/", 1)[0]
-        return [model.objects.filter(content_sha256=sha256) for model in ASSET_MODELS]
+        return [model.objects.filter(content_sha256=sha256) for model in asset_models()]
     return [
         ImageAsset.objects.filter(Q(file=name) | Q(renditions__file=name)),
         DocumentAsset.objects.filter(file=name),

@@ -1,15 +1,37 @@
-"""Serving stored files after an access check: streamed from a local folder, or a redirect to a
-short-lived presigned URL when the files are in a private S3 bucket."""
+"""Serving stored files after an access check: streamed from a local folder with byte ranges, or
+a redirect to a short-lived presigned URL when the files are in a private S3 bucket. HLS
+playlists are always answered here, with absolute URIs (assets.delivery.playlists)."""
 
-import mimetypes
+import hashlib
 
+from django.conf import settings
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.cache import get_conditional_response
+from django.utils.http import quote_etag
+from django.views.decorators.http import require_safe
+from wagtail import hooks
+from wagtail.documents import get_document_model
+from wagtail.documents.models import document_served
 
+from .delivery.content_types import content_type_for
+from .delivery.filenames import rendition_download_name
+from .delivery.playlists import is_playlist, rewrite_playlist
+from .delivery.responses import PRIVATE_CACHE, PUBLIC_CACHE, stored_file_response
 from .serving import visible_owner_of_stored_file
-from .storage.links import is_remote, presigned_download_url
 
 
+def download_name_of(asset, name: str) -> str:
+    """The name a download of stored file `name` of `asset` is offered under."""
+    original = getattr(asset, "original_filename", "") or ""
+    if asset.file and asset.file.name == name:
+        return original or name.rsplit("/", 1)[-1]
+    return rendition_download_name(original, name)
+
+
+@require_safe
 def serve_stored_file(request, name: str):
     """Serve a stored file if its asset is visible to the requester; 404 otherwise.
 
@@ -19,11 +41,53 @@ def serve_stored_file(request, name: str):
     asset = visible_owner_of_stored_file(name, request.user)
     if asset is None or not default_storage.exists(name):
         raise Http404
-    if is_remote(default_storage):
-        response = HttpResponseRedirect(presigned_download_url(default_storage, name))
-    else:
-        content_type, _encoding = mimetypes.guess_type(name)
-        response = FileResponse(default_storage.open(name, "rb"), content_type=content_type)
-        response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "public, max-age=300" if asset.is_public else "private, no-store"
+    if is_playlist(name):
+        return _playlist_response(request, name, public=asset.is_public)
+    return stored_file_response(
+        request,
+        name,
+        download_name=download_name_of(asset, name),
+        attachment=request.GET.get("download") == "1",
+        public=asset.is_public,
+    )
+
+
+def _playlist_response(request, name: str, *, public: bool) -> HttpResponse:
+    with default_storage.open(name, "rb") as handle:
+        text = handle.read().decode("utf-8")
+    body = rewrite_playlist(text, name, lambda stored: reverse("assets:file", args=[stored]))
+    etag = quote_etag(hashlib.sha256(body.encode()).hexdigest()[:32])
+    response = get_conditional_response(request, etag=etag) or HttpResponse(
+        body, content_type=content_type_for(name)
+    )
+    response["ETag"] = etag
+    response["Cache-Control"] = PUBLIC_CACHE if public else PRIVATE_CACHE
+    return response
+
+
+@require_safe
+def serve_document(request, document_id: str, document_filename: str):
+    """Wagtail's document download URL (`/documents/<id>/<name>`), served like every other
+    stored file: the `before_serve_document` hooks decide who may see it, then conditional GET,
+    ranges and the original name."""
+    document = get_object_or_404(get_document_model(), id=document_id)
+    if document.filename != document_filename:
+        raise Http404
+    for hook in hooks.get_hooks("before_serve_document"):
+        result = hook(document, request)
+        if isinstance(result, HttpResponse):
+            return result
+    document_served.send(sender=type(document), instance=document, request=request)
+    inline = document.content_type in getattr(
+        settings, "WAGTAILDOCS_INLINE_CONTENT_TYPES", ["application/pdf"]
+    )
+    response = stored_file_response(
+        request,
+        document.file.name,
+        download_name=document.filename,
+        attachment=request.GET.get("download") == "1" or not inline,
+        public=document.is_public,
+    )
+    # As Wagtail does: a document opened in the browser runs nothing.
+    response["Content-Security-Policy"] = "default-src 'none'"
     return response

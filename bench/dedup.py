@@ -3,11 +3,11 @@ brute-force scan measured in the same run.
 
     python -m bench.dedup [--count 1000000] [--queries 300]
 
-Generated 256-bit PDQ hashes (seeded random bits) are written through each backend's own bulk
-path (`rebuild`) as records with their band terms (`search.lsh.pdq_terms`, the product's scheme).
-A query is a stored hash with 4 to 32 random bits flipped (what recompression, resizing and light
-edits do to PDQ) or, for one query in five, a hash with no stored neighbour. A lookup is what the
-matcher does: `find_by_terms` on the backend, then exact Hamming verification of the candidates
+Generated 256-bit PDQ hashes (seeded random bits) are written through each backend's own bulk path
+(`rebuild`) as records with their band terms (`search.duplicates.algorithms.bands`, the product's
+scheme). A query is a stored hash with 4 to 32 random bits flipped (what recompression, resizing and
+light edits do to PDQ) or, for one query in five, a hash with no stored neighbour. A lookup is what
+the matcher does: `find_by_terms` on the backend, then exact Hamming verification of the candidates
 (their hashes are held in a numpy array here, standing in for the stored fingerprints). The brute
 force is a numpy XOR + popcount over all hashes. The database backend runs on a throwaway SQLite
 file; Elasticsearch when ELASTICSEARCH_URL is set, on a throwaway alias. The last line is JSON.
@@ -23,6 +23,7 @@ from collections.abc import Iterator
 import numpy as np
 
 from bench.search import percentile, setup_django, throwaway_elastic
+from search.duplicates.algorithms.bands import pdq_terms
 
 FLIPPED_BITS = (4, 32)
 NO_NEIGHBOUR_SHARE = 0.2
@@ -52,7 +53,6 @@ def make_queries(hashes: np.ndarray, count: int) -> list[tuple[np.ndarray, int |
 
 
 def records(hashes: np.ndarray) -> Iterator:
-    from search import lsh
     from search.documents import SearchRecord
 
     for number, row in enumerate(hashes):
@@ -62,7 +62,7 @@ def records(hashes: np.ndarray) -> Iterator:
             type="photo",
             title=f"fingerprint {number}",
             is_public=True,
-            terms=lsh.pdq_terms(row.tobytes().hex()),
+            terms=pdq_terms(row.tobytes().hex()),
         )
 
 
@@ -72,8 +72,6 @@ def load_embedded(hashes: np.ndarray) -> int:
     quarter of an hour for a million, and the load is not what is measured here."""
     from django.db import connection, transaction
     from django.utils import timezone
-
-    from search import lsh
 
     now = timezone.now().isoformat()
     with connection.cursor() as cursor:
@@ -98,7 +96,7 @@ def load_embedded(hashes: np.ndarray) -> int:
                 [
                     (n + 1, term)
                     for n, row in zip(numbers, batch, strict=True)
-                    for term in lsh.pdq_terms(row.tobytes().hex())
+                    for term in pdq_terms(row.tobytes().hex())
                 ],
             )
     return len(hashes)
@@ -110,10 +108,9 @@ def within(hashes: np.ndarray, query: np.ndarray, indices: np.ndarray, limit: in
 
 
 def lookup(backend, hashes: np.ndarray, query: np.ndarray, limit: int) -> set[int]:
-    from search import lsh
     from search.duplicates.matching import CANDIDATES_PER_GROUP
 
-    terms = lsh.pdq_terms(query.tobytes().hex())
+    terms = pdq_terms(query.tobytes().hex())
     found = backend.find_by_terms(terms, ["image"], CANDIDATES_PER_GROUP)
     candidates = np.array([int(key.split(":")[1]) for key, _shared in found], dtype=np.int64)
     return within(hashes, query, candidates, limit) if len(candidates) else set()
@@ -162,10 +159,10 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="ncrl-bench-dedup-") as workdir:
         setup_django(workdir)
-        from search import lsh
         from search.backends.database import DatabaseBackend
+        from search.duplicates.thresholds import thresholds
 
-        limit = lsh.thresholds()["image_global_pdq"]
+        limit = thresholds().image_global_pdq
         hashes = generate_hashes(args.count)
         packed = hashes.view(np.uint64)
         queries = make_queries(hashes, args.queries)

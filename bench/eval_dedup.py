@@ -4,7 +4,8 @@ Usage: python -m bench.eval_dedup [--cache DIR]
 
 Builds (or reuses) the set from `bench.dedup_dataset`, fingerprints every item, indexes sources
 and distractors by their terms in an in-memory inverted index, then queries every copy and every
-distractor the way the product does (`assets.fingerprints`: compute, candidate_terms, compare):
+distractor the way the product does (`search.duplicates.modalities`: compute, candidate_terms,
+compare):
 candidates share terms, and only verified candidates count as matches. A copy is
 found when its source matches; any other match is a false positive. The last line printed is one
 JSON object with recall and precision per kind.
@@ -17,17 +18,17 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from assets import fingerprints
 from bench.dedup_dataset import DEFAULT_CACHE, build
-from search import lsh
+from search.duplicates.algorithms.thresholds import DEFAULT_THRESHOLDS, Thresholds
+from search.duplicates.modalities import modality
 
 # Bump a kind's version when its algorithm changes: only that kind is fingerprinted again.
 FINGERPRINT_VERSIONS = {"image": 2, "video": 4, "audio": 1, "text": 2}
 
 
 def fingerprint(item: dict) -> dict:
-    """The product's fingerprint data of an item (`assets.fingerprints.compute`)."""
-    return fingerprints.compute(item["kind"], item["path"] if "path" in item else item["text"])
+    """The product's fingerprint data of an item (`Modality.compute`)."""
+    return modality(item["kind"]).compute(item["path"] if "path" in item else item["text"])
 
 
 def as_data(kind: str, stored) -> dict:
@@ -70,13 +71,13 @@ class InvertedIndex:
         return Counter(doc for term in set(query_terms) for doc in self.postings.get(term, ()))
 
 
-def candidates(index: InvertedIndex, kind: str, data: dict) -> dict[str, bool]:
+def candidates(index: InvertedIndex, kind: str, data: dict, limits: Thresholds) -> dict[str, bool]:
     """The product's rule (search.duplicates.matching): candidate -> thorough check or not."""
     found: dict[str, bool] = {}
-    for terms, needed in fingerprints.candidate_terms(kind, data):
-        for doc, count in index.shared(terms).items():
-            if count >= needed:
-                found[doc] = found.get(doc, False) or needed > 1
+    for group in modality(kind).candidate_terms(data, limits):
+        for doc, count in index.shared(group.terms).items():
+            if count >= group.needed:
+                found[doc] = found.get(doc, False) or group.weak
     return found
 
 
@@ -87,25 +88,25 @@ def measured_offset(kind: str, details: dict) -> float | None:
     return details.get("offset_seconds") if kind == "audio" else None
 
 
-def evaluate(items: list[dict], data: dict, limits: dict) -> dict:
+def evaluate(items: list[dict], data: dict, limits: Thresholds) -> dict:
     library = [i for i in items if i["role"] in ("source", "distractor")]
     queries = [i for i in items if i["role"] in ("copy", "distractor")]
     indexes = defaultdict(InvertedIndex)
     for item in library:
         indexes[item["kind"]].add(
-            item["id"], fingerprints.index_terms(item["kind"], data[item["id"]])
+            item["id"], modality(item["kind"]).index_terms(data[item["id"]], limits)
         )
     rows = defaultdict(lambda: Counter())
     offsets = defaultdict(list)
     for query in queries:
         kind, own = query["kind"], data[query["id"]]
-        found = candidates(indexes[kind], kind, own)
+        found = candidates(indexes[kind], kind, own, limits)
         found.pop(query["id"], None)
         row = rows[(kind, query["role"], query["transform"])]
         row["queries"] += 1
         row["candidates"] += len(found)
         for doc, thorough in found.items():
-            verdict = fingerprints.compare(kind, own, data[doc], limits, thorough=thorough)
+            verdict = modality(kind).compare(own, data[doc], limits, thorough=thorough)
             if not verdict.same:
                 continue
             if query["role"] == "copy" and doc == query["source"]:
@@ -151,7 +152,7 @@ def main() -> None:
     items = json.loads(build(cache).read_text())["items"]
     stored = load_fingerprints(cache, items)
     data = {item["id"]: as_data(item["kind"], stored[item["id"]]) for item in items}
-    summary = report(evaluate(items, data, lsh.thresholds()))
+    summary = report(evaluate(items, data, DEFAULT_THRESHOLDS))
     print(f"total {time.perf_counter() - started:.1f} s")
     print(json.dumps(summary))
 

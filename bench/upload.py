@@ -1,14 +1,16 @@
 """Benchmark: 1 GB through our tus endpoint against a plain boto3 upload_file, same MinIO.
 
-Starts a real server process (gunicorn, one worker, production settings, SQLite in a temporary
-folder) against the S3 server named by the AWS_* variables, uploads a 1 GB video with the tuspy
-client, and reads the worker's peak resident memory (VmHWM, reset after warm-up) against its idle
-resident memory. Then uploads the same file with boto3's upload_file. The last line printed is one
-JSON object: {"ours_mb_s", "boto3_mb_s", "ratio", "peak_rss_mb_above_idle"}.
+Starts the production profile's web server (gunicorn with config/gunicorn.py, production
+settings, a database of its own on the PostgreSQL named by DATABASE_URL) against the S3 server
+named by the AWS_* variables, uploads a 1 GB video with the tuspy client, and reads every worker's
+peak resident memory (VmHWM, reset after warm-up) against its idle resident memory. Then uploads the
+same file with boto3's upload_file. The last line printed is one JSON object:
+{"ours_mb_s", "boto3_mb_s", "ratio", "peak_rss_mb_above_idle"}.
 
-    scripts/services.sh up s3 && eval "$(scripts/services.sh env)" && python bench/upload.py
+    scripts/services.sh up pg s3 && eval "$(scripts/services.sh env)" && python bench/upload.py
 """
 
+import concurrent.futures
 import json
 import os
 import socket
@@ -20,6 +22,7 @@ import uuid
 from pathlib import Path
 
 import boto3
+import psycopg
 import requests
 from tusclient import client as tus_client
 
@@ -85,19 +88,38 @@ def status_kib(pid: int, field: str) -> int:
     raise KeyError(field)
 
 
-def server_env(workdir: Path) -> dict[str, str]:
+def server_env(workdir: Path, database_url: str, port: int) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
         DJANGO_SETTINGS_MODULE="config.settings.production",
         DJANGO_SECRET_KEY="bench-only-secret-key-" + uuid.uuid4().hex,
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{port}",
         NCRL_DATA_DIR=str(workdir / "data"),
-        DATABASE_URL=f"sqlite:///{workdir / 'data' / 'bench.sqlite3'}",
+        DATABASE_URL=database_url,
         NCRL_UPLOAD_SPOOL_DIR=str(workdir / "spool"),
         DJANGO_LOG_LEVEL="WARNING",
+        PORT=str(port),
+        # Every object of this run under one prefix, removed at the end.
+        AWS_LOCATION=f"bench-upload/{uuid.uuid4().hex[:8]}",
     )
     env.pop("REDIS_URL", None)
     env.pop("ELASTICSEARCH_URL", None)
     return env
+
+
+def create_database(server_url: str) -> str:
+    """A database of the benchmark's own on the server; its URL."""
+    name = f"bench_upload_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(server_url, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    return f"{server_url.rsplit('/', 1)[0]}/{name}"
+
+
+def drop_database(database_url: str) -> None:
+    server_url, name = database_url.rsplit("/", 1)
+    with psycopg.connect(f"{server_url}/postgres", autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def prepare_database(env: dict[str, str]) -> str:
@@ -115,31 +137,21 @@ def prepare_database(env: dict[str, str]) -> str:
     return shell.stdout.strip().splitlines()[-1]
 
 
-def start_server(env: dict[str, str], port: int, log: Path) -> subprocess.Popen:
+def start_server(env: dict[str, str], log: Path) -> subprocess.Popen:
+    """gunicorn exactly as the production profile runs it (config/gunicorn.py)."""
     gunicorn = Path(sys.executable).with_name("gunicorn")
-    command = [
-        str(gunicorn),
-        "config.wsgi:application",
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--workers",
-        "1",
-        "--timeout",
-        "900",
-        "--log-level",
-        "warning",
-    ]
+    command = [str(gunicorn), "-c", str(ROOT / "config" / "gunicorn.py"), "config.wsgi"]
     return subprocess.Popen(
         command, env=env, cwd=ROOT, stdout=log.open("wb"), stderr=subprocess.STDOUT
     )
 
 
-def worker_pid(master: int) -> int:
+def worker_pids(master: int) -> list[int]:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
         if children:
-            return int(children[0])
+            return [int(child) for child in children]
         time.sleep(0.1)
     raise RuntimeError("gunicorn started no worker")
 
@@ -170,6 +182,18 @@ def tus_upload(base: str, token: str, path: Path, chunk: int) -> dict:
     return requests.get(uploader.url, headers=headers, timeout=30).json()
 
 
+def warm_up(base: str, token: str, workdir: Path, workers: int) -> None:
+    """Small uploads side by side until every worker has done one (imports, ffprobe, first S3
+    connections), so that what the big upload adds is not start-up cost."""
+    files = []
+    for number in range(workers * 3):
+        path = workdir / f"warm-up-{number}.mp4"
+        padded_mp4(path, 12 * MIB + number)
+        files.append(path)
+    with concurrent.futures.ThreadPoolExecutor(workers) as pool:
+        list(pool.map(lambda path: tus_upload(base, token, path, 4 * MIB), files))
+
+
 def s3_client():
     return boto3.client(
         "s3",
@@ -180,26 +204,34 @@ def s3_client():
     )
 
 
+def remove_prefix(s3, bucket: str, prefix: str) -> None:
+    for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=f"{prefix}/"):
+        for item in page.get("Contents", []):
+            s3.delete_object(Bucket=bucket, Key=item["Key"])
+
+
 def main() -> int:
     bucket = os.environ.get("AWS_STORAGE_BUCKET_NAME")
-    if not bucket:
-        print("AWS_STORAGE_BUCKET_NAME is not set: run scripts/services.sh up s3 and eval its env")
+    server_url = os.environ.get("DATABASE_URL", "")
+    if not bucket or not server_url.startswith("postgres"):
+        print("run scripts/services.sh up pg s3 and eval its env: S3 and PostgreSQL are needed")
         return 2
+    database_url = create_database(server_url)
     with tempfile.TemporaryDirectory(prefix="ncrl-bench-upload-") as folder:
         workdir = Path(folder)
-        env = server_env(workdir)
-        token = prepare_database(env)
         port = free_port()
+        env = server_env(workdir, database_url, port)
+        token = prepare_database(env)
         base = f"http://127.0.0.1:{port}"
-        server = start_server(env, port, workdir / "server.log")
+        server = start_server(env, workdir / "server.log")
         try:
             wait_until_up(base)
-            pid = worker_pid(server.pid)
-            warm = workdir / "warm-up.mp4"
-            padded_mp4(warm, 12 * MIB)
-            tus_upload(base, token, warm, 8 * MIB)  # imports, ffprobe, first S3 connections
-            Path(f"/proc/{pid}/clear_refs").write_text("5")  # reset VmHWM to the current RSS
-            idle_kib = status_kib(pid, "VmRSS")
+            pids = worker_pids(server.pid)
+            warm_up(base, token, workdir, len(pids))
+            idle_kib = {}
+            for pid in pids:
+                Path(f"/proc/{pid}/clear_refs").write_text("5")  # VmHWM back to the current RSS
+                idle_kib[pid] = status_kib(pid, "VmRSS")
 
             path = workdir / "bench-video.mp4"
             print(f"writing a {SIZE / MIB:.0f} MiB video ...", flush=True)
@@ -207,7 +239,7 @@ def main() -> int:
             started = time.perf_counter()
             answer = tus_upload(base, token, path, CHUNK)
             ours = time.perf_counter() - started
-            peak_kib = status_kib(pid, "VmHWM")
+            above_idle_kib = max(status_kib(pid, "VmHWM") - idle_kib[pid] for pid in pids)
             if answer.get("status") != "complete":
                 print(f"upload failed: {answer}")
                 return 1
@@ -219,16 +251,17 @@ def main() -> int:
             s3.upload_file(str(path), bucket, key)
             plain = time.perf_counter() - started
             s3.delete_object(Bucket=bucket, Key=key)
-            sha = answer["sha256"]
-            s3.delete_object(Bucket=bucket, Key=f"originals/{sha[:2]}/{sha[2:4]}/{sha}.mp4")
             print(f"boto3 upload_file: {plain:.1f} s")
         finally:
             server.terminate()
-            server.wait(timeout=30)
+            server.wait(timeout=60)
+            drop_database(database_url)
+            remove_prefix(s3_client(), bucket, env["AWS_LOCATION"])
     ours_mb_s = SIZE / MIB / ours
     boto3_mb_s = SIZE / MIB / plain
-    above_idle = (peak_kib - idle_kib) / 1024
-    print(f"server worker: idle {idle_kib / 1024:.0f} MiB, peak {peak_kib / 1024:.0f} MiB")
+    above_idle = above_idle_kib / 1024
+    idle = " ".join(f"{kib / 1024:.0f}" for kib in idle_kib.values())
+    print(f"{len(pids)} gunicorn workers, idle MiB: {idle}; most above idle: {above_idle:.0f} MiB")
     print(
         json.dumps(
             {

@@ -1,18 +1,25 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views.serve import authenticate_with_password
 from wagtail.images.views.serve import ServeView
 
 from assets import urls as asset_urls
+from assets.views import serve_document
 from cms.api.router import api_router
 from cms.pages.urls import root_urlpatterns as hub_root_urlpatterns
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
+    # Wagtail's document URLs, served by our view: access check, ranges, the original name.
+    re_path(r"^documents/(\d+)/(.*)$", serve_document, name="wagtaildocs_serve"),
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        authenticate_with_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path(
         "images/<str:signature>/<int:image_id>/<str:filter_spec>/",
         ServeView.as_view(),

@@ -7,8 +7,8 @@
 #   scripts/services.sh env                         print `export VAR=value` for the running ones:
 #                                                     eval "$(scripts/services.sh env)"
 #   scripts/services.sh status                      one line per service
-#   scripts/services.sh stop-one NAME               stop one service (tests stop es or s3 mid-suite
-#   scripts/services.sh start-one NAME              to check the fallback, then start it again)
+#   scripts/services.sh stop-one NAME               stop one service (the outage tests stop their
+#   scripts/services.sh start-one NAME              private instances, then start them again)
 #
 # Services, all on 127.0.0.1:
 #   pg     PostgreSQL 15 (Debian), port 55432, database and role ncrl/ncrl   DATABASE_URL
@@ -17,7 +17,10 @@
 #   s3     MinIO (go install), port 59000, bucket ncrl-test                  AWS_S3_ENDPOINT_URL...
 #
 # Environment: NCRL_SERVICES_DIR (state: data, logs, pid files; default /tmp/ncrl-services),
-# NCRL_CACHE (downloads and builds, outside the checkout; default ~/.cache/ncrl).
+# NCRL_CACHE (downloads and builds, outside the checkout; default ~/.cache/ncrl), and the ports
+# NCRL_PG_PORT, NCRL_REDIS_PORT, NCRL_ES_PORT, NCRL_ES_TRANSPORT_PORT, NCRL_S3_PORT,
+# NCRL_S3_CONSOLE_PORT (plus NCRL_ES_HEAP, default 512m). A state dir and ports of its own give a
+# private set of servers beside the shared one: tests that take a dependency down use that.
 # As root it installs missing Debian packages and runs PostgreSQL as `postgres` and Elasticsearch
 # as `ncrl-es` (created if missing), since neither runs as root.
 set -euo pipefail

@@ -3,11 +3,11 @@
 from django.apps import apps
 from django.db import models
 
+from assets.kinds import ASSET_KINDS
+
 # Index kind -> "app_label.ModelName"; the order is the order of a full rebuild.
 INDEXED_MODELS = {
-    "image": "assets.ImageAsset",
-    "document": "assets.DocumentAsset",
-    "media": "assets.MediaAsset",
+    **{kind.name: kind.model_label for kind in ASSET_KINDS},
     "article": "pages.ArticlePage",
     "hub": "pages.AgencySectionPage",
 }

@@ -4,19 +4,20 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.html import strip_tags
-from django.utils.module_loading import import_string
+
+from assets.kinds import kind_named
 
 from .documents import SearchRecord
 from .keys import key_for, kind_for_model
+from .term_providers import term_providers
 
 # Extracted PDF text beyond this is not indexed: enough to find a document, bounded in size.
 MAX_EXTRACTED_CHARS = 200_000
-ASSET_KINDS = ("image", "document", "media")
 
 
 def record_for(instance) -> SearchRecord:
     kind = kind_for_model(type(instance))
-    if kind in ASSET_KINDS:
+    if kind_named(kind) is not None:
         record = _asset_record(instance, kind)
     elif kind == "article":
         record = _article_record(instance)
@@ -27,10 +28,9 @@ def record_for(instance) -> SearchRecord:
 
 
 def _add_provided_terms(instance, record: SearchRecord) -> None:
-    """Fingerprint modules plug in here (settings LIBRARY_SEARCH["TERM_PROVIDERS"]): each provider
-    takes the instance and returns (terms, fingerprints payload)."""
-    for path in settings.LIBRARY_SEARCH.get("TERM_PROVIDERS", []):
-        terms, fingerprints = import_string(path)(instance)
+    """Other apps' terms (`term_providers`): the duplicates app's fingerprint terms."""
+    for provider in term_providers():
+        terms, fingerprints = provider(instance)
         record.terms.extend(term for term in terms if term not in record.terms)
         record.fingerprints.update(fingerprints)
 

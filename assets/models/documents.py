@@ -4,6 +4,7 @@ from wagtail.documents.models import AbstractDocument, Document
 from wagtail.search import index
 
 from ..enums import DocumentKind
+from ..kinds import DOCUMENT
 from ..storage_keys import original_upload_to
 from .metadata import SHARED_FORM_FIELDS, AssetMetadata
 
@@ -16,7 +17,7 @@ class DocumentAsset(AssetMetadata, AbstractDocument):
     extracted_text = models.TextField(_("extracted text"), blank=True, editable=False)
     page_count = models.PositiveIntegerField(_("pages"), null=True, editable=False)
 
-    upload_families = ("document",)
+    upload_families = DOCUMENT.upload_families
     admin_form_fields = Document.admin_form_fields + ("kind",) + SHARED_FORM_FIELDS
     search_fields = (
         AbstractDocument.search_fields

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
 from ..enums import ImageKind
+from ..kinds import IMAGE
 from ..storage_keys import original_upload_to
 from .metadata import SHARED_FORM_FIELDS, AssetMetadata
 
@@ -23,7 +24,7 @@ class ImageAsset(AssetMetadata, AbstractImage):
     )
     alt_text_en = models.CharField(_("alternative text (English)"), max_length=400, blank=True)
 
-    upload_families = ("image", "svg")
+    upload_families = IMAGE.upload_families
     admin_form_fields = (
         Image.admin_form_fields + ("kind", "captured_at", "alt_text", "alt_text_en")
     ) + SHARED_FORM_FIELDS

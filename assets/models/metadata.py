@@ -1,9 +1,13 @@
 """The metadata every asset shares, whatever its kind, and who may see it."""
 
+import posixpath
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
+
+from cms.agencies.models import Agency
 
 from ..enums import Language
 
@@ -92,6 +96,13 @@ class AssetMetadata(models.Model):
         _("SHA-256"), max_length=64, blank=True, editable=False, db_index=True
     )
     byte_size = models.PositiveBigIntegerField(_("size in bytes"), null=True, editable=False)
+    original_filename = models.CharField(
+        _("original file name"),
+        max_length=255,
+        blank=True,
+        editable=False,
+        help_text=_("The name the file had when it was uploaded; the stored key is its hash."),
+    )
 
     metadata_search_fields = [
         index.SearchField("description"),
@@ -106,21 +117,17 @@ class AssetMetadata(models.Model):
         abstract = True
 
     def assign_agency_from_collection(self) -> None:
-        from cms.agencies.models import Agency
-
         self.agency = Agency.objects.filter(collection_id=self.collection_id).first()
+
+    @property
+    def filename(self) -> str:
+        """The uploaded file's own name, shown in lists and given to downloads."""
+        return self.original_filename or posixpath.basename(self.file.name or "")
 
     @property
     def is_public(self) -> bool:
         embargoed = self.embargo_until is not None and self.embargo_until > timezone.now()
         return self.is_published and not embargoed
-
-    @property
-    def credited_agencies(self) -> list[str]:
-        """This agency and every other agency holding the same work (duplicate group)."""
-        from ..duplicates import credited_agencies
-
-        return credited_agencies(self)
 
     def save(self, *args, **kwargs):
         self.assign_agency_from_collection()

@@ -1,5 +1,6 @@
 """Does any asset, of any agency, still refer to a stored original?"""
 
+from ..kinds import MEDIA, asset_models
 from ..storage_keys import ORIGINALS_PREFIX
 
 
@@ -11,12 +12,5 @@ def is_content_key(name: str) -> bool:
 
 
 def original_is_referenced(name: str) -> bool:
-    from ..models import DocumentAsset, ImageAsset, MediaAsset
-
-    lookups = (
-        (ImageAsset, "file"),
-        (DocumentAsset, "file"),
-        (MediaAsset, "file"),
-        (MediaAsset, "thumbnail"),
-    )
+    lookups = [(model, "file") for model in asset_models()] + [(MEDIA.model, "thumbnail")]
     return any(model.objects.filter(**{field: name}).exists() for model, field in lookups)

@@ -3,9 +3,7 @@
 import hashlib
 from dataclasses import dataclass, field
 
-from ..models import DocumentAsset, ImageAsset, MediaAsset
-
-ASSET_MODELS = (ImageAsset, DocumentAsset, MediaAsset)
+from ..kinds import asset_models
 
 
 @dataclass
@@ -25,7 +23,7 @@ def stored_sha256(storage, name: str) -> str | None:
 def verify_originals() -> VerifyReport:
     report = VerifyReport()
     digests: dict[str, str | None] = {}  # shared originals are read once
-    for model in ASSET_MODELS:
+    for model in asset_models():
         for asset in model.objects.only("pk", "file", "content_sha256").iterator():
             report.checked += 1
             label = f"{model._meta.label} {asset.pk} ({asset.file.name})"

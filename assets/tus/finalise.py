@@ -15,13 +15,10 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from ..ingest import apply_upload_facts, inspect_upload
-from ..models import DocumentAsset, ImageAsset, MediaAsset
+from ..kinds import ALL_FAMILIES, kind_for_family, kind_named
 from ..storage_keys import content_key
 from . import hashing
 from .sinks import StoredBytesMismatch
-
-ASSET_MODELS = {"image": ImageAsset, "document": DocumentAsset, "media": MediaAsset}
-ALL_FAMILIES = ("image", "svg", "document", "video", "audio")
 
 
 class SpooledFile(File):
@@ -31,31 +28,22 @@ class SpooledFile(File):
         return self.file.name
 
 
-def model_for_family(family: str):
-    for model in ASSET_MODELS.values():
-        if family in model.upload_families:
-            return model
-    raise LookupError(family)
-
-
-def asset_type_of(model) -> str:
-    return next(name for name, candidate in ASSET_MODELS.items() if candidate is model)
-
-
 def finalise_upload(upload, sink):
     """Turn the completed upload into an asset (returned) or raise; the staging bytes go."""
     sink.complete(upload)
-    streamed = hashing.forget(str(upload.id))
+    streamed = hashing.peek_digest(str(upload.id), upload.offset)
     with sink.read_back(upload) as stored:
         _check_digests(upload, stored.sha256, streamed)
         facts = _inspect(upload, stored.path)
-        model = model_for_family(facts.sniffed.family)
+        model = kind_for_family(facts.sniffed.family).model
         key = content_key(stored.sha256, upload.filename)
         newly_stored = sink.store_as(upload, key)
+        sha1 = stored.sha1 if hasattr(model, "file_hash") else ""
+    hashing.forget(str(upload.id))
     sink.discard(upload)
     try:
         with transaction.atomic():
-            asset = _create_asset(upload, model, facts, key, stored.sha1)
+            asset = _create_asset(upload, model, facts, key, sha1)
     except Exception:
         if newly_stored:
             sink.storage.delete(key)
@@ -74,7 +62,8 @@ def _check_digests(upload, stored_sha256: str, streamed_sha256: str | None) -> N
 
 
 def _inspect(upload, path):
-    allowed = ASSET_MODELS[upload.asset_type].upload_families if upload.asset_type else ALL_FAMILIES
+    kind = kind_named(upload.asset_type)
+    allowed = kind.upload_families if kind else ALL_FAMILIES
     with path.open("rb") as handle:
         return inspect_upload(SpooledFile(handle), filename=upload.filename, allowed=allowed)
 

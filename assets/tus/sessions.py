@@ -11,9 +11,9 @@ from wagtail.models import Collection
 from cms.agencies.access import agencies_of
 from cms.agencies.models import Agency
 
+from ..kinds import kind_named
 from ..models import ResumableUpload, UploadStatus
 from . import hashing
-from .finalise import ASSET_MODELS
 from .protocol import ProtocolError
 
 DEFAULT_EXPIRY_HOURS = 24
@@ -48,7 +48,7 @@ def target_collection(user, metadata: dict[str, str]) -> Collection:
 
 def open_upload(user, length: int, metadata: dict[str, str], sink) -> ResumableUpload:
     asset_type = metadata.get("type", "")
-    if asset_type and asset_type not in ASSET_MODELS:
+    if asset_type and kind_named(asset_type) is None:
         raise ProtocolError(400, str(_("Unknown asset type %(type)s.") % {"type": asset_type}))
     if not metadata.get("filename"):
         raise ProtocolError(400, str(_("Upload-Metadata must give the filename.")))

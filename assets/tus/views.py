@@ -13,12 +13,13 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
+from ..kinds import kind_of_model
 from ..models import UploadStatus
 from . import hashing
 from .auth import uploading_user
 from .body import body_chunks
 from .existing import holders_of
-from .finalise import asset_type_of, finalise_upload
+from .finalise import finalise_upload
 from .protocol import (
     CHECKSUM_ALGORITHMS,
     OFFSET_CONTENT_TYPE,
@@ -172,7 +173,7 @@ class UploadView(TusView):
         except Exception:
             end_upload(upload, self.sink, error=str(_("The upload could not be stored.")))
             raise
-        upload.asset_type, upload.asset_id = asset_type_of(type(asset)), asset.pk
+        upload.asset_type, upload.asset_id = kind_of_model(type(asset)).name, asset.pk
         upload.status, upload.multipart_id = UploadStatus.COMPLETE, ""
         upload.save()
         return tus_response(

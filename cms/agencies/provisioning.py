@@ -1,4 +1,5 @@
-"""Give a new agency what a tenant needs: its collection, its section page and its two groups.
+"""Give a new agency what a tenant needs: its collection and its two groups (the hub pages app
+adds its section page when told, through `signals.agency_provisioned`).
 
 Editors add and change their own agency's assets and draft pages in its section; moderators also
 publish. Both may choose any agency's assets (reuse is the point); which of those they actually see
@@ -7,11 +8,11 @@ is narrowed to published ones by the chooser hooks in assets.wagtail_hooks.
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from django.utils.translation import gettext as _
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+from wagtail.models import Collection, GroupCollectionPermission
 
 from .enums import AgencyRole
 from .models import Agency
+from .signals import agency_provisioned
 
 OWN_COLLECTION_PERMISSIONS = [
     ("wagtailimages", "add_image"),
@@ -30,10 +31,6 @@ LIBRARY_WIDE_PERMISSIONS = [
     ("wagtailimages", "choose_image"),
     ("wagtaildocs", "choose_document"),
 ]
-PAGE_PERMISSIONS = {
-    AgencyRole.EDITOR: ["add", "change"],
-    AgencyRole.MODERATOR: ["add", "change", "publish", "lock", "unlock"],
-}
 
 
 def permission(app_label: str, codename: str) -> Permission:
@@ -56,18 +53,7 @@ def provision_agency(agency: Agency) -> Agency:
         editors,
         moderators,
     )
-    section = _section_page(agency)
-    if section is not None:
-        for role, group in (
-            (AgencyRole.EDITOR, editors),
-            (AgencyRole.MODERATOR, moderators),
-        ):
-            for permission_type in PAGE_PERMISSIONS[role]:
-                GroupPagePermission.objects.get_or_create(
-                    group=group,
-                    page=section,
-                    permission=permission("wagtailcore", f"{permission_type}_page"),
-                )
+    agency_provisioned.send(sender=Agency, agency=agency)
     return agency
 
 
@@ -85,24 +71,3 @@ def _grant_collection_permissions(group: Group, collection: Collection) -> None:
         GroupCollectionPermission.objects.get_or_create(
             group=group, collection=target, permission=permission(app_label, codename)
         )
-
-
-def _section_page(agency: Agency):
-    """The agency's dedicated section (chuyên trang) under the hub's home page, if a hub exists."""
-    from cms.pages.models import AgencySectionPage, HomePage
-
-    existing = AgencySectionPage.objects.filter(agency=agency).first()
-    if existing is not None:
-        return existing
-    home = HomePage.objects.first()
-    if home is None:
-        return None
-    section = AgencySectionPage(
-        title=agency.name,
-        slug=agency.code,
-        agency=agency,
-        intro=_("Resources published by %(agency)s.") % {"agency": agency.name},
-    )
-    home.add_child(instance=section)
-    section.save_revision().publish()
-    return section

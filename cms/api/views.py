@@ -1,11 +1,25 @@
 """Read-only API endpoints: only published, unembargoed assets, whoever asks."""
 
+from rest_framework.fields import Field
+from wagtail.api.conf import APIField
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtailmedia.api.views import MediaAPIViewSet
 
 from assets.visibility import public
+from search.duplicates.groups import credited_agencies
+
+
+class CreditedAgenciesField(Field):
+    """The asset's agency and every other agency holding the same work (duplicate group)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, asset) -> list[str]:
+        return credited_agencies(asset)
+
 
 ASSET_BODY_FIELDS = [
     "kind",
@@ -19,7 +33,7 @@ ASSET_BODY_FIELDS = [
     "source_url",
     "content_sha256",
     "byte_size",
-    "credited_agencies",
+    APIField("credited_agencies", serializer=CreditedAgenciesField()),
 ]
 
 

@@ -172,7 +172,11 @@ ASSETS = [
          description="Một phút về kho tài nguyên dùng chung: cơ quan đăng một lần, nơi khác dùng lại kèm dòng ghi nguồn.",
          description_en="One minute on the shared library: an agency publishes once, others reuse with the credit line.",
          topics=["cds"], audiences=["can-bo-cong-chuc"], campaign="ngay-cds",
-         licence="CC-BY-4.0", creator="Báo Khoa học và Phát triển", credit=""),
+         licence="CC-BY-4.0", creator="Báo Khoa học và Phát triển", credit="",
+         captions="WEBVTT\n\n00:00.000 --> 00:04.000\nKho tài nguyên truyền thông số: đăng một lần.\n\n"
+                  "00:04.000 --> 00:08.000\nCác cơ quan khác dùng lại, kèm dòng ghi nguồn.\n",
+         captions_en="WEBVTT\n\n00:00.000 --> 00:04.000\nThe resource library: publish once.\n\n"
+                     "00:04.000 --> 00:08.000\nOther agencies reuse it, with the credit line.\n"),
     dict(key="innovation-video", model="media", agency="vien-cds", make="video:Ngày hội Đổi mới sáng tạo",
          kind="motion",
          title="Đồ họa chuyển động: đổi mới sáng tạo trong 60 giây",

@@ -13,12 +13,12 @@ from django.core.files import File
 from django.db import transaction
 from django.utils.text import slugify
 
-from assets.duplicates import group_of, join_group
 from assets.ingest import create_asset
 from assets.models import DocumentAsset, ImageAsset, MediaAsset
 from cms.agencies.models import Agency
 from cms.pages.models import ArticlePage
 from cms.taxonomy.models import Audience, Campaign, LegalDocument, Licence, Topic
+from search.duplicates.groups import group_of, join_group
 from search.folding import fold
 from search.keys import key_for
 
@@ -144,6 +144,8 @@ def _fields(row: dict) -> dict:
     }
     if row["model"] == "image":
         fields.update(alt_text=row["alt"], alt_text_en=row["alt_en"])
+    if "captions" in row:
+        fields.update(captions=row["captions"], captions_en=row["captions_en"])
     return fields
 
 

@@ -8,6 +8,10 @@ class PagesConfig(AppConfig):
     verbose_name = _("Hub pages")
 
     def ready(self) -> None:
+        from cms.agencies.signals import agency_provisioned
+
+        from .sections import provide_section
         from .signal_handlers import register_signal_handlers
 
+        agency_provisioned.connect(provide_section, dispatch_uid="pages_agency_section")
         register_signal_handlers()

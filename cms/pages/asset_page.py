@@ -133,6 +133,24 @@ def _open_graph(request, asset, kind, outputs) -> OpenGraphImage | None:
     return OpenGraphImage(request.build_absolute_uri(file_url(name)), alt=alt)
 
 
+@dataclass(frozen=True)
+class CaptionTrack:
+    url: str
+    language: str
+    label: str
+
+
+def caption_tracks(media) -> list[CaptionTrack]:
+    """The <track> elements of a video: its WebVTT captions, Vietnamese first."""
+    tracks = []
+    for language, label, text in (("vi", "Tiếng Việt", media.captions),
+                                  ("en", "English", media.captions_en)):  # fmt: skip
+        if text:
+            url = reverse("hub:captions", args=[media.pk, language])
+            tracks.append(CaptionTrack(url, language, label))
+    return tracks
+
+
 def player_context(asset, kind: str, outputs: Outputs) -> dict:
     if kind == "image":
         alt, _fallback = localized(asset.alt_text or asset.title, asset.alt_text_en)
@@ -152,6 +170,7 @@ def player_context(asset, kind: str, outputs: Outputs) -> dict:
         "storyboard": storyboard(outputs.get("sprite-vtt"), outputs.get("sprite")),
         "audio_sources": [(file_url(r.file.name), r.mime_type) for r in outputs.audio],
         "waveform": waveform(outputs.get("waveform")),
+        "captions": caption_tracks(asset),
         "processing": not outputs.by_name,
     }
 

@@ -87,6 +87,8 @@ def anonymous_cache(view):
 
 
 def uncacheable(response):
-    """Mark a response that shows work in progress (a video still transcoding)."""
+    """Mark a response that shows work in progress (a video still transcoding) or a preview:
+    no shared cache keeps it, ours or another."""
     response.hub_cacheable = False
+    patch_cache_control(response, private=True)
     return response

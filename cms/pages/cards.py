@@ -7,11 +7,12 @@ from datetime import datetime
 
 from django.urls import reverse
 
+from assets.kinds import kind_named
 from assets.models import DocumentAsset, ImageAsset, MediaAsset
 from assets.visibility import public
 from search.keys import model_for_kind, split_key
 
-from .grouping import ASSET_MODELS, collapse
+from .grouping import collapse
 from .labels import AUDIO_TYPES, type_label
 from .language import localized
 from .outputs import outputs_by_pk
@@ -75,7 +76,7 @@ def _asset_card(asset, kind: str, thumb: Thumb | None) -> Card:
 
 
 def _assets(kind: str, pks) -> list:
-    queryset = public(ASSET_MODELS[kind].objects.filter(pk__in=pks)).select_related(
+    queryset = public(kind_named(kind).model.objects.filter(pk__in=pks)).select_related(
         "agency", "licence"
     )
     if kind == "image":
@@ -186,7 +187,7 @@ def cards_for_keys(keys: list[str]) -> list[Card]:
 
 def latest_asset_cards(kind: str, count: int, filters: dict | None = None) -> list[Card]:
     """The newest public assets of one model, each grouped work once."""
-    model = ASSET_MODELS[kind]
+    model = kind_named(kind).model
     pks = public(model.objects.filter(**(filters or {}))).order_by("-created_at", "-pk")
     keys = [f"{kind}:{pk}" for pk in pks.values_list("pk", flat=True)[: count * 2]]
     credited = dict(collapse(keys, prefer_canonical=True)[:count])

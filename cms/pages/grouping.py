@@ -5,31 +5,33 @@ or filtered out."""
 
 from collections import defaultdict
 
-from assets.models import DocumentAsset, DuplicateMember, ImageAsset, MediaAsset
+from assets.kinds import kind_named
 from assets.visibility import public
+from search.duplicates.models import DuplicateMember
 from search.keys import split_key
-
-ASSET_MODELS = {"image": ImageAsset, "document": DocumentAsset, "media": MediaAsset}
 
 
 def _public_keys(keys: set[str]) -> set[str]:
     by_kind: dict[str, list[int]] = defaultdict(list)
     for key in keys:
         kind, pk = split_key(key)
-        if kind in ASSET_MODELS:
+        if kind_named(kind) is not None:
             by_kind[kind].append(pk)
-    return {
-        f"{kind}:{pk}"
-        for kind, pks in by_kind.items()
-        for pk in public(ASSET_MODELS[kind].objects.filter(pk__in=pks)).values_list("pk", flat=True)
-    }
+    visible = set()
+    for kind, pks in by_kind.items():
+        found = public(kind_named(kind).model.objects.filter(pk__in=pks))
+        visible.update(f"{kind}:{pk}" for pk in found.values_list("pk", flat=True))
+    return visible
 
 
 def group_members(keys: list[str]) -> tuple[dict[str, int], dict[int, list]]:
-    """(group id of each grouped key, public members of each group as (key, agency))."""
+    """(group id of each grouped key, public members of each group as (key, agency), the
+    group's canonical member first)."""
     group_of = dict(DuplicateMember.objects.filter(key__in=keys).values_list("key", "group_id"))
-    members = list(
-        DuplicateMember.objects.filter(group_id__in=set(group_of.values())).select_related("agency")
+    members = DuplicateMember.objects.filter(group_id__in=set(group_of.values()))
+    members = sorted(
+        members.select_related("agency", "group"),
+        key=lambda member: (member.key != member.group.canonical_key, member.pk),
     )
     visible = _public_keys({member.key for member in members})
     by_group: dict[int, list] = defaultdict(list)

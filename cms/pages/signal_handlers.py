@@ -12,7 +12,7 @@ SHOWN_MODELS = [
     "assets.ImageAsset",
     "assets.DocumentAsset",
     "assets.MediaAsset",
-    "assets.DuplicateMember",
+    "duplicates.DuplicateMember",
     "agencies.Agency",
     "taxonomy.Topic",
     "taxonomy.Audience",

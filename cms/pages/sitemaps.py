@@ -4,11 +4,11 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 from wagtail.models import Page
 
+from assets.kinds import kind_named
 from assets.visibility import public
 from cms.agencies.models import Agency
 from cms.taxonomy.models import Audience, Campaign, Topic
 
-from .grouping import ASSET_MODELS
 from .labels import AGENCY_KIND_LABELS
 
 
@@ -37,7 +37,11 @@ class AssetSitemap(BilingualSitemap):
         self.kind = kind
 
     def items(self):
-        return public(ASSET_MODELS[self.kind].objects.all()).only("pk", "created_at").order_by("pk")
+        return (
+            public(kind_named(self.kind).model.objects.all())
+            .only("pk", "created_at")
+            .order_by("pk")
+        )
 
     def location(self, asset):
         return reverse("hub:asset", args=[self.kind, asset.pk])

@@ -15,6 +15,7 @@ urlpatterns = [
     path("library/<str:kind>/<int:pk>/", assets.asset_page, name="asset"),
     path("library/<str:kind>/<int:pk>/embed/", assets.asset_embed, name="asset_embed"),
     path("library/image/<int:pk>/zoom/", assets.image_zoom, name="image_zoom"),
+    path("library/media/<int:pk>/captions/<str:language>.vtt", assets.captions, name="captions"),
     path(
         "library/image/<int:pk>/download/<str:size>/",
         assets.image_download,

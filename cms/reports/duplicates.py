@@ -5,15 +5,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Sum
 
-from assets.duplicates import bytes_saved_by_reuse
-from assets.models import (
-    Decision,
-    DocumentAsset,
-    DuplicateDecision,
-    DuplicateGroup,
-    ImageAsset,
-    MediaAsset,
-)
+from assets.kinds import asset_models
+from search.duplicates.decisions import bytes_saved_by_reuse
+from search.duplicates.enums import Decision
+from search.duplicates.models import DuplicateDecision, DuplicateGroup
 from search.keys import instance_for_key
 
 
@@ -59,7 +54,7 @@ def build_report() -> DuplicatesReport:
 def _shared_bytes() -> int:
     """Bytes that content-addressed storage keeps once for assets with the same SHA-256."""
     saved = 0
-    for model in (ImageAsset, DocumentAsset, MediaAsset):
+    for model in asset_models():
         shared = (
             model.objects.exclude(content_sha256="")
             .values("content_sha256")

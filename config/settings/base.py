@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "assets",
     "transcoding",
     "search",
+    "search.duplicates",
     "wagtailmedia",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
@@ -253,15 +254,11 @@ LIBRARY_SEARCH = {
     "TIMEOUT_SECONDS": env_int("ELASTICSEARCH_TIMEOUT_SECONDS", 5),
     # After a failure, queries go straight to the database for this long before trying again.
     "RETRY_AFTER_SECONDS": env_int("ELASTICSEARCH_RETRY_AFTER_SECONDS", 15),
-    # Callables (dotted paths) giving (terms, fingerprints) of an instance for duplicate matching.
-    "TERM_PROVIDERS": env_list(
-        "LIBRARY_SEARCH_TERM_PROVIDERS", ["search.duplicates.terms.duplicate_terms"]
-    ),
 }
 # --- end of library search ---
 
 # Duplicate detection: the verification thresholds chosen with `make eval-dedup` are the defaults
-# in search.lsh.DEFAULT_THRESHOLDS; any of them can be overridden here, e.g.
+# in search.duplicates.algorithms.thresholds.Thresholds; any of them can be overridden here, e.g.
 # DEDUP_THRESHOLDS='{"image_global_pdq": 36, "text_jaccard": 0.5}'.
 DEDUP_THRESHOLDS = env_json("DEDUP_THRESHOLDS")
 
@@ -269,7 +266,7 @@ DEDUP_THRESHOLDS = env_json("DEDUP_THRESHOLDS")
 # Asset files go through our subclass of the configured backend: originals are stored once under
 # their content key and survive while any asset refers to them (assets/storage). Files in S3 are
 # private; downloads get presigned URLs that expire after AWS_QUERYSTRING_EXPIRE seconds. tus
-# uploads buffer S3 parts (or the whole partial file, locally) in NCRL_UPLOAD_SPOOL_DIR on disk.
+# uploads are received into a partial file in NCRL_UPLOAD_SPOOL_DIR (local disk), then stored whole.
 from assets.storage.choice import asset_storage_backend  # noqa: E402
 
 STORAGES["default"]["BACKEND"] = asset_storage_backend(STORAGES["default"]["BACKEND"])
@@ -279,7 +276,6 @@ if NCRL_S3_OPTIONS is not None:
     NCRL_S3_OPTIONS.setdefault("signature_version", env_str("AWS_S3_SIGNATURE_VERSION", "s3v4"))
 AWS_QUERYSTRING_EXPIRE = env_int("AWS_QUERYSTRING_EXPIRE", 300)
 NCRL_UPLOAD_SPOOL_DIR = env_str("NCRL_UPLOAD_SPOOL_DIR", str(DATA_DIR / "uploads"))
-NCRL_UPLOAD_PART_SIZE = env_int("NCRL_UPLOAD_PART_SIZE", 8 * 1024 * 1024)
 NCRL_UPLOAD_EXPIRY_HOURS = env_int("NCRL_UPLOAD_EXPIRY_HOURS", 24)
 # --- end of storage and resumable uploads ---
 

@@ -1,19 +1,19 @@
 # Elasticsearch 8.19 (the integ-test-zip distribution from Maven Central) on 127.0.0.1:59200,
-# run by an unprivileged user with Debian's Java 17. That distribution has no analysis-common
-# module, so we add es-analysis/ (asciifolding, ngram, edge_ngram) compiled against its own jars.
+# run by an unprivileged user with Debian's Java 17. The index needs no analysis module beyond the
+# server's own standard analyzer: text is folded in Python (search/folding.py).
 # Sourced by scripts/services.sh.
 
 ES_VERSION="${NCRL_ES_VERSION:-8.19.21}"
 ES_MAVEN="https://repo1.maven.org/maven2/org/elasticsearch/distribution/integ-test-zip/elasticsearch"
-ES_HTTP_PORT=59200
-ES_TRANSPORT_PORT=59300
+ES_HTTP_PORT="${NCRL_ES_PORT:-59200}"
+ES_TRANSPORT_PORT="${NCRL_ES_TRANSPORT_PORT:-59300}"
+ES_HEAP="${NCRL_ES_HEAP:-512m}"
 ES_JAVA_HOME="${NCRL_ES_JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}"
 ES_DIR="$STATE_DIR/elasticsearch"
 ES_HOME="$ES_DIR/elasticsearch-$ES_VERSION"
 ES_LOG="$ES_DIR/logs/ncrl-test.log"
 ES_OS_USER="${NCRL_ES_USER:-ncrl-es}"
 ES_ZIP="$NCRL_CACHE/elasticsearch/elasticsearch-$ES_VERSION.zip"
-ES_ANALYSIS_SRC="$REPO_ROOT/scripts/services/es-analysis"
 
 es_url() { echo "http://$LOOPBACK:$ES_HTTP_PORT"; }
 
@@ -38,37 +38,17 @@ es_download() {
 }
 
 es_install() {
-  [[ -x "$ES_JAVA_HOME/bin/javac" ]] || apt_install openjdk-17-jdk-headless
+  [[ -x "$ES_JAVA_HOME/bin/java" ]] || apt_install openjdk-17-jre-headless
   ensure_system_user "$ES_OS_USER"
   es_download
   if [[ ! -x "$ES_HOME/bin/elasticsearch" ]]; then
     mkdir -p "$ES_DIR"
     unzip -q -o "$ES_ZIP" -d "$ES_DIR"
   fi
-  es_build_analysis_module
+  # An analysis module compiled by earlier versions of this script: nothing uses it any more.
+  rm -rf "$ES_HOME/modules/ncrl-analysis"
   es_write_config
   own_dir "$ES_OS_USER" "$ES_DIR"
-}
-
-# Compile the analysis module against this distribution's jars (again when its sources change).
-es_build_analysis_module() {
-  local module="$ES_HOME/modules/ncrl-analysis" stamp digest
-  digest=$(cat "$ES_ANALYSIS_SRC/plugin-descriptor.properties" "$ES_ANALYSIS_SRC"/src/ncrl/analysis/*.java \
-    | sha256sum | cut -c1-64)
-  stamp="$module/.source-sha256"
-  [[ -f "$stamp" && "$(cat "$stamp")" == "$digest" ]] && return 0
-  log "compiling the ncrl-analysis module for Elasticsearch $ES_VERSION"
-  local build
-  build=$(mktemp -d)
-  "$ES_JAVA_HOME/bin/javac" --release 17 -nowarn -cp "$ES_HOME/lib/*" -d "$build/classes" \
-    "$ES_ANALYSIS_SRC"/src/ncrl/analysis/*.java
-  rm -rf "$module"
-  mkdir -p "$module"
-  "$ES_JAVA_HOME/bin/jar" --create --file "$module/ncrl-analysis-$ES_VERSION.jar" -C "$build/classes" .
-  sed "s/\${es_version}/$ES_VERSION/g" "$ES_ANALYSIS_SRC/plugin-descriptor.properties" \
-    >"$module/plugin-descriptor.properties"
-  rm -rf "$build"
-  echo "$digest" >"$stamp"
 }
 
 es_write_config() {
@@ -94,7 +74,7 @@ YML
 es_start() {
   rm -f "$(es_pid_file)"
   run_as "$ES_OS_USER" env ES_JAVA_HOME="$ES_JAVA_HOME" ES_PATH_CONF="$ES_DIR/config" \
-    ES_TMPDIR="$ES_DIR/tmp" ES_JAVA_OPTS="-Xms512m -Xmx512m" \
+    ES_TMPDIR="$ES_DIR/tmp" ES_JAVA_OPTS="-Xms$ES_HEAP -Xmx$ES_HEAP" \
     timeout 300 "$ES_HOME/bin/elasticsearch" -d -p "$(es_pid_file)" \
     >"$ES_DIR/logs/startup.log" 2>&1 </dev/null \
     || { tail -n 40 "$ES_DIR/logs/startup.log" "$ES_LOG" >&2 2>/dev/null; die "Elasticsearch did not start"; }

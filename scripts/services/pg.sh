@@ -2,7 +2,7 @@
 # Sourced by scripts/services.sh.
 
 PG_BIN=/usr/lib/postgresql/15/bin
-PG_PORT=55432
+PG_PORT="${NCRL_PG_PORT:-55432}"
 PG_DIR="$STATE_DIR/postgres"
 PG_DATA="$PG_DIR/data"
 PG_LOG="$PG_DIR/postgres.log"

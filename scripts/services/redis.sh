@@ -1,7 +1,7 @@
 # Redis from Debian's packages on 127.0.0.1:56379, without persistence.
 # Sourced by scripts/services.sh.
 
-REDIS_PORT=56379
+REDIS_PORT="${NCRL_REDIS_PORT:-56379}"
 REDIS_DIR="$STATE_DIR/redis"
 REDIS_LOG="$REDIS_DIR/redis.log"
 

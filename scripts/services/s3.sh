@@ -6,8 +6,8 @@ MINIO_MODULE=github.com/minio/minio
 # The newest MinIO commit on the Go module proxy (MinIO tags no semantic versions).
 MINIO_VERSION="${NCRL_MINIO_VERSION:-v0.0.0-20260212201848-7aac2a2c5b7c}"
 MINIO_BIN="$NCRL_CACHE/bin/minio-$MINIO_VERSION"
-S3_PORT=59000
-S3_CONSOLE_PORT=59001
+S3_PORT="${NCRL_S3_PORT:-59000}"
+S3_CONSOLE_PORT="${NCRL_S3_CONSOLE_PORT:-59001}"
 S3_DIR="$STATE_DIR/minio"
 S3_LOG="$S3_DIR/minio.log"
 S3_ACCESS_KEY=ncrl-access

@@ -1,11 +1,8 @@
-"""Duplicate matching: exact copies from the database, near copies from the search index.
+"""The duplicates app: fingerprints of every asset and article, matching across agencies, what a
+match may disclose, groups of one work, editors' decisions, its API, admin steps and report data.
 
-Exact copies are looked up where they are authoritative (the SHA-256 column of every asset, the
-content hash of every fingerprint), so they are found even before the index has caught up. Near
-copies are candidates that share index terms with the upload (band terms of perceptual hashes,
-MinHash bands, sub-fingerprints), verified one by one with the exact measure of their modality.
+Layout: `algorithms/` (pure, no Django), `modalities/` (one class per modality), then the Django
+side: models, fingerprinting, matching, disclosure, groups, decisions, views (API), admin/,
+wagtail_hooks, signal_handlers, management command. It registers itself into the upload path and
+the search records from `apps.DuplicatesConfig.ready`.
 """
-
-from .matching import Match, find_duplicates
-
-__all__ = ["Match", "find_duplicates"]

@@ -4,13 +4,16 @@ from dataclasses import dataclass, field
 
 from django.db.models import F, OuterRef, Q, Subquery
 
-from assets import fingerprints
-from assets.fingerprinting import Fingerprinted
-from assets.models import AssetFingerprint, DocumentAsset, ImageAsset, MediaAsset
+from assets.kinds import asset_models
+from search import queries
+from search.keys import key_for
+from search.models import SearchEntry
 
-from .. import queries
-from ..keys import key_for
-from ..models import SearchEntry
+from .algorithms.thresholds import Thresholds
+from .fingerprinting import Fingerprinted
+from .modalities import modality
+from .models import AssetFingerprint
+from .thresholds import thresholds
 
 # A hash band of 16 bits is shared by chance with count / 65,536 stored items: about 240 of a
 # million images share one of 16 bands with any query, so fewer would cut true neighbours off.
@@ -18,7 +21,6 @@ CANDIDATES_PER_GROUP = 300
 WEAK_CANDIDATES_PER_GROUP = 50
 MAX_PENDING_CANDIDATES = 200
 MAX_MATCHES = 20
-ASSET_MODELS = (ImageAsset, DocumentAsset, MediaAsset)
 
 
 @dataclass
@@ -42,7 +44,8 @@ class Match:
 def find_duplicates(upload: Fingerprinted, exclude: set[str] | frozenset = frozenset()) -> list:
     """Exact matches first, then verified near matches, closest first; one entry per asset."""
     found: dict[str, Match] = {}
-    for match in [*_same_bytes(upload), *_same_content(upload), *_near(upload, exclude)]:
+    near = _near(upload, exclude, thresholds())
+    for match in [*_same_bytes(upload), *_same_content(upload), *near]:
         if match.key not in exclude and match.key not in found:
             found[match.key] = match
     ordered = sorted(found.values(), key=lambda m: (not m.exact, -m.similarity, m.key))
@@ -53,7 +56,7 @@ def _same_bytes(upload: Fingerprinted) -> list[Match]:
     if not upload.sha256:
         return []
     matches = []
-    for model in ASSET_MODELS:
+    for model in asset_models():
         for asset in model.objects.filter(content_sha256=upload.sha256).only("pk"):
             matches.append(Match(key_for(asset), True, "sha256", 1.0, {"sha256": upload.sha256}))
     return matches
@@ -67,38 +70,39 @@ def _same_content(upload: Fingerprinted) -> list[Match]:
     return [Match(key, True, "content", 1.0, details) for (key,) in rows]
 
 
-def _near(upload: Fingerprinted, exclude) -> list[Match]:
+def _near(upload: Fingerprinted, exclude, limits: Thresholds) -> list[Match]:
     matches = []
-    for modality, _content_hash, data in upload.rows():
-        candidates = _candidates(modality, data)
+    for name, _content_hash, data in upload.rows():
+        kind = modality(name)
+        candidates = _candidates(name, data, limits)
         keys = set(candidates) - set(exclude)
-        stored = AssetFingerprint.objects.filter(key__in=keys, modality=modality)
+        stored = AssetFingerprint.objects.filter(key__in=keys, modality=name)
         for row in stored.only("key", "data"):
-            verdict = fingerprints.compare(modality, data, row.data, thorough=candidates[row.key])
+            verdict = kind.compare(data, row.data, limits, thorough=candidates[row.key])
             if verdict.same:
-                details = {"modality": modality, **verdict.details}
+                details = {"modality": name, **verdict.details}
                 matches.append(Match(row.key, False, verdict.signal, verdict.similarity, details))
     return matches
 
 
-def _candidates(modality: str, data: dict) -> dict[str, bool]:
+def _candidates(name: str, data: dict, limits: Thresholds) -> dict[str, bool]:
     """Candidate key -> whether it deserves the thorough check: it shares several weak terms
     (local features), or it is not indexed yet. Any shared hash-band term makes a candidate."""
-    candidates = dict.fromkeys(_not_yet_indexed(modality), True)
-    for terms, needed in fingerprints.candidate_terms(modality, data):
-        limit = CANDIDATES_PER_GROUP if needed == 1 else WEAK_CANDIDATES_PER_GROUP
-        for key, count in queries.find_by_terms(terms, limit=limit):
-            if count >= needed:
-                candidates[key] = candidates.get(key, False) or needed > 1
+    candidates = dict.fromkeys(_not_yet_indexed(name), True)
+    for group in modality(name).candidate_terms(data, limits):
+        limit = WEAK_CANDIDATES_PER_GROUP if group.weak else CANDIDATES_PER_GROUP
+        for key, count in queries.find_by_terms(group.terms, limit=limit):
+            if count >= group.needed:
+                candidates[key] = candidates.get(key, False) or group.weak
     return candidates
 
 
-def _not_yet_indexed(modality: str) -> set[str]:
+def _not_yet_indexed(name: str) -> set[str]:
     """Fingerprints stored after their index entry was last written (the index task is queued):
     two agencies uploading the same file minutes apart must still meet. Normally a handful."""
     indexed_at = SearchEntry.objects.filter(key=OuterRef("key")).values("updated_at")[:1]
     pending = (
-        AssetFingerprint.objects.filter(modality=modality)
+        AssetFingerprint.objects.filter(modality=name)
         .annotate(indexed_at=Subquery(indexed_at))
         .filter(Q(indexed_at__isnull=True) | Q(indexed_at__lt=F("created_at")))
     )

@@ -1,13 +1,15 @@
-"""The index terms of an asset's or article's fingerprints (settings LIBRARY_SEARCH TERM_PROVIDERS).
+"""The index terms of an asset's or article's fingerprints, for search's records (registered with
+`search.term_providers` when the app is ready).
 
 Articles are fingerprinted here, when they are indexed: their text is what the index receives
 anyway, and a published change re-indexes them.
 """
 
-from assets.fingerprinting import Fingerprinted, store_fingerprints, text_fingerprint
-from assets.models import AssetFingerprint
+from search.keys import key_for, kind_for_model
+from search.records import article_text
 
-from ..keys import key_for, kind_for_model
+from .fingerprinting import Fingerprinted, store_fingerprints, text_fingerprint
+from .models import AssetFingerprint
 
 
 def duplicate_terms(instance) -> tuple[list[str], dict]:
@@ -18,7 +20,5 @@ def duplicate_terms(instance) -> tuple[list[str], dict]:
 
 
 def _fingerprint_article(page) -> None:
-    from ..records import article_text
-
     text_data = text_fingerprint(article_text(page))
     store_fingerprints(page, Fingerprinted(sha256="", text_data=text_data))

@@ -10,17 +10,18 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
-from assets import fingerprints
-from assets.fingerprinting import Fingerprinted, text_fingerprint
-from assets.fingerprints import MODALITIES
-from assets.models import Decision
 from assets.tus.auth import uploading_user
 from assets.tus.protocol import ProtocolError
 from assets.validation import UploadRejected
 
-from .checking import check_uploaded_file, decide
+from .checking import check_uploaded_file
+from .decisions import decide
+from .disclosure import describe_all, resolve_reference
+from .enums import Decision
+from .fingerprinting import Fingerprinted, text_fingerprint
 from .matching import find_duplicates
-from .presentation import describe_all, resolve_reference
+from .modalities import MODALITIES, modality
+from .thresholds import thresholds
 
 HEX = frozenset("0123456789abcdef")
 
@@ -80,23 +81,26 @@ def _fingerprints_from_json(body: bytes) -> Fingerprinted:
     sha256 = str(sent.get("sha256", "")).lower()
     if sha256 and (len(sha256) != 64 or not set(sha256) <= HEX):
         raise ValueError(_('"sha256" must be 64 hexadecimal digits.'))
-    modality, data = sent.get("modality"), sent.get("fingerprint")
-    if modality is not None and modality not in MODALITIES:
+    modality_name, data = sent.get("modality"), sent.get("fingerprint")
+    if modality_name is not None and modality_name not in MODALITIES:
         raise ValueError(_('"modality" must be one of: image, video, audio, text.'))
-    if (modality is None) != (data is None) or (data is not None and not isinstance(data, dict)):
+    if (modality_name is None) != (data is None) or (
+        data is not None and not isinstance(data, dict)
+    ):
         raise ValueError(_('Send "modality" and "fingerprint" together, as returned by a check.'))
     text = sent.get("text", "")
     if not isinstance(text, str):
         raise ValueError(_('"text" must be a string.'))
-    if not (sha256 or sent.get("content_hash") or modality or text):
+    if not (sha256 or sent.get("content_hash") or modality_name or text):
         raise ValueError(_("Send at least a SHA-256, a content hash, a fingerprint or a text."))
     fingerprinted = Fingerprinted(sha256=sha256, content_hash=str(sent.get("content_hash", "")))
-    fingerprinted.modality, fingerprinted.data = modality, data
+    fingerprinted.modality, fingerprinted.data = modality_name, data
     fingerprinted.text_data = text_fingerprint(text) if text else None
     try:
-        if modality:
-            fingerprints.candidate_terms(modality, data)
-            fingerprints.compare(modality, data, data)
+        if modality_name:
+            kind, limits = modality(modality_name), thresholds()
+            kind.candidate_terms(data, limits)
+            kind.compare(data, data, limits)
     except (KeyError, TypeError, ValueError, AttributeError, IndexError):
         raise ValueError(_("The fingerprint is not in the form a check returns.")) from None
     return fingerprinted

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from assets.models import DocumentAsset, DuplicateDecision, ImageAsset
+from assets.models import DocumentAsset, ImageAsset
 from cms.pages.models import ArticlePage
+from search.duplicates.models import DuplicateDecision
 from tests.duplicates.library import report_pdf, store
 from tests.duplicates.media import encoded, scene
 

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from assets.models import DocumentAsset, DuplicateDecision
+from assets.models import DocumentAsset
+from search.duplicates.models import DuplicateDecision
 from search.keys import key_for
 from tests.duplicates.library import REPORT, report_pdf, store
 

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 import pytest
 from django.utils import translation
 
-from assets.models import DuplicateDecision, ImageAsset, ResumableUpload
+from assets.models import ImageAsset, ResumableUpload
+from search.duplicates.models import DuplicateDecision
 from search.keys import key_for
 from tests.duplicates.library import store
 from tests.duplicates.media import bordered, encoded, scene

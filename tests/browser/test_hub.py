@@ -6,13 +6,18 @@ photographed at desktop and phone widths into var/screenshots/hub/ (git-ignored)
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 from django.conf import settings
+from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.cache import cache
+from django.test.testcases import LiveServerThread
+from wagtail.models import Site
 
+from cms.pages.models import HomePage
 from tests.hub import library
 
 from .conftest import TIMEOUT_MS
@@ -34,8 +39,44 @@ def _fresh_cache():
     cache.clear()  # renditions are cached by image id; ids come back after a flush
 
 
+@pytest.fixture(scope="module")
+def hub_server():
+    """A live server whose stored files go through the library's own file view (access checks,
+    byte ranges), not through Django's test handler for MEDIA_URL, which knows no ranges: a
+    podcast could not be seeked."""
+    server = LiveServerThread(
+        "localhost",
+        static_handler=lambda media_handler: StaticFilesHandler(media_handler.application),
+    )
+    server.daemon = True
+    server.start()
+    server.is_ready.wait()
+    if server.error:
+        raise server.error
+    yield f"http://localhost:{server.port}"
+    server.terminate()
+
+
+@pytest.fixture
+def page(browser, hub_server) -> Iterator[Page]:
+    """As tests/browser/conftest.py's page, on the hub's own live server."""
+    context = browser.new_context(base_url=hub_server)
+    context.set_default_timeout(TIMEOUT_MS)
+    opened = context.new_page()
+    script_errors: list[str] = []
+    opened.on("pageerror", lambda error: script_errors.append(str(error)))
+    yield opened
+    context.close()
+    assert not script_errors, f"uncaught script errors in the page: {script_errors}"
+
+
 @pytest.fixture
 def hub(agency_a, agency_b):
+    # A flush after an earlier test removed the Site that serves the home page at "/".
+    home = HomePage.objects.get()
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "root_page": home}
+    )
     terms = library.taxonomy()
     image = library.image(agency_a, "Infographic: chỉ tiêu chuyển đổi số 2030", seed=1,
                           size=(600, 1800), kind="infographic", licence=terms["open"],
@@ -125,8 +166,8 @@ def test_open_an_infographic_zoom_and_copy_its_credit_line(page: Page, hub):
     assert copied.startswith("Ban biên tập / ") and copied.endswith("(CC-BY-4.0)")
 
 
-def test_a_phone_downloads_a_picture_its_own_size(browser, live_server, hub):
-    context = browser.new_context(base_url=live_server.url, viewport=WIDTHS["phone"],
+def test_a_phone_downloads_a_picture_its_own_size(browser, hub_server, hub):
+    context = browser.new_context(base_url=hub_server, viewport=WIDTHS["phone"],
                                   device_scale_factor=2)  # fmt: skip
     phone = context.new_page()
     phone.goto(f"/library/image/{hub['image'].pk}/")

@@ -9,7 +9,8 @@ from django.test import TestCase
 from django.urls import reverse
 from wagtail.models import UploadedFile
 
-from assets.models import DocumentAsset, DuplicateDecision, DuplicateMember, ImageAsset, MediaAsset
+from assets.models import DocumentAsset, ImageAsset, MediaAsset
+from search.duplicates.models import DuplicateDecision, DuplicateMember
 from search.keys import key_for
 from tests.duplicates.library import REPORT, press, report_pdf, store, upload_in_admin
 from tests.duplicates.media import encoded, recoloured, scene

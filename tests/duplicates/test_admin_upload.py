@@ -7,7 +7,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from assets.models import DuplicateDecision, DuplicateMember, ImageAsset
+from assets.models import ImageAsset
+from search.duplicates.models import DuplicateDecision, DuplicateMember
 from search.keys import key_for
 from tests.duplicates.library import press, store, upload_in_admin
 from tests.duplicates.media import bordered, encoded, scene

@@ -7,7 +7,8 @@ import pytest
 from django.test import TestCase
 from wagtail.models import APIToken
 
-from assets.models import DuplicateDecision, DuplicateMember, ImageAsset
+from assets.models import ImageAsset
+from search.duplicates.models import DuplicateDecision, DuplicateMember
 from search.keys import key_for
 from tests.duplicates.library import store
 from tests.duplicates.media import cropped, encoded, scene

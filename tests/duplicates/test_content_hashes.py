@@ -5,7 +5,7 @@ import io
 
 from PIL import Image
 
-from assets.fingerprints.exact import image_content_hash, media_content_hash
+from search.duplicates.algorithms.exact import image_content_hash, media_content_hash
 from tests.duplicates.media import encoded, ffmpeg, scene
 from tests.factories import mp4_bytes
 

@@ -7,9 +7,10 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from assets.duplicates import record_decision
-from assets.models import AssetFingerprint, Decision, DuplicateMember
 from cms.reports.duplicates import build_report
+from search.duplicates.decisions import record_decision
+from search.duplicates.enums import Decision
+from search.duplicates.models import AssetFingerprint, DuplicateMember
 from search.keys import key_for
 from tests.duplicates.library import store
 from tests.duplicates.media import encoded, scene

@@ -1,8 +1,9 @@
 """The whole-picture hashes of an image: grey levels for most copies, the HSV value channel for a
 recoloured one; the two kinds are never compared with each other (that made near misses match)."""
 
-from assets.fingerprints.images import image_fingerprint
-from search import lsh
+from search.duplicates.algorithms import image_match
+from search.duplicates.algorithms.images import image_fingerprint
+from search.duplicates.algorithms.thresholds import DEFAULT_THRESHOLDS as LIMITS
 from tests.duplicates.media import recoloured, scene
 
 ONES, ZEROS = "f" * 64, "0" * 64
@@ -14,33 +15,33 @@ def hashes_of(image) -> dict[str, str]:
 
 def test_a_recoloured_copy_matches_on_its_value_channel():
     original, copy = hashes_of(scene(7)), hashes_of(recoloured(scene(7), hue_turn=60))
-    same, why = lsh.global_match(original, copy, lsh.thresholds())
+    same, why = image_match.global_match(original, copy, LIMITS)
     assert same, why
-    assert lsh.value_pdq_distance(original, copy) <= lsh.thresholds()["image_value_pdq"]
+    assert image_match.value_pdq_distance(original, copy) <= LIMITS.image_value_pdq
     # the grey levels moved far (about 100 bits here): only the value channel finds the copy
     assert why["method"] == "pdq-value"
-    assert why["distance"] == why["value_distance"] < lsh.thresholds()["image_global_pdq"]
+    assert why["distance"] == why["value_distance"] < LIMITS.image_global_pdq
 
 
 def test_a_recoloured_other_picture_does_not_match():
-    same, why = lsh.global_match(
-        hashes_of(scene(8)), hashes_of(recoloured(scene(9))), lsh.thresholds()
+    same, why = image_match.global_match(
+        hashes_of(scene(8)), hashes_of(recoloured(scene(9))), LIMITS
     )
     assert not same, why
 
 
 def test_a_value_hash_is_never_compared_with_a_grey_one():
     a, b = {"full": ONES, "value": ZEROS}, {"full": ZEROS, "value": ONES}
-    assert lsh.global_pdq_distance(a, b) == 256
-    assert lsh.global_match(a, b, lsh.thresholds()) == (
+    assert image_match.global_pdq_distance(a, b) == 256
+    assert image_match.global_match(a, b, LIMITS) == (
         False,
         {"pdq_distance": 256, "distance": 256, "method": "pdq"},
     )
-    assert not set(lsh.image_hash_terms({"value": ONES})) & set(
-        lsh.image_hash_terms({"full": ONES})
+    assert not set(image_match.image_hash_terms({"value": ONES})) & set(
+        image_match.image_hash_terms({"full": ONES})
     )
 
 
 def test_older_fingerprints_without_a_value_hash_still_compare():
-    assert lsh.value_pdq_distance({"full": ONES}, {"full": ONES, "value": ONES}) == 256
-    assert lsh.global_match({"full": ONES}, {"full": ONES}, lsh.thresholds())[0]
+    assert image_match.value_pdq_distance({"full": ONES}, {"full": ONES, "value": ONES}) == 256
+    assert image_match.global_match({"full": ONES}, {"full": ONES}, LIMITS)[0]

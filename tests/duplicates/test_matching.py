@@ -4,9 +4,11 @@ import pytest
 from django.core.files.base import ContentFile
 from PIL.PngImagePlugin import PngInfo
 
-from assets.ingest import create_asset
-from assets.models import AssetFingerprint, ImageAsset
-from search.duplicates import find_duplicates
+from assets.ingest import create_asset, inspect_upload
+from assets.models import ImageAsset
+from search.duplicates.inspector import NAME
+from search.duplicates.matching import find_duplicates
+from search.duplicates.models import AssetFingerprint
 from search.keys import key_for
 from search.models import SearchEntry
 from tests.duplicates.library import store
@@ -22,10 +24,8 @@ def _both_backends(backend_name):
 
 def check(agency, content: bytes, name: str = "moi.png"):
     """What the upload check finds for these bytes, without storing them."""
-    from assets.ingest import inspect_upload
-
     facts = inspect_upload(ContentFile(content, name=name), filename=name, allowed=("image",))
-    return find_duplicates(facts.fingerprints)
+    return find_duplicates(facts.findings[NAME])
 
 
 def test_identical_bytes_are_an_exact_match_whoever_holds_them(agency_a, agency_b):

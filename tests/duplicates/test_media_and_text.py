@@ -7,11 +7,12 @@ from django.core.files.base import ContentFile
 from django.test import TestCase
 from PIL import Image
 
-from assets.fingerprinting import poster_fingerprint
 from assets.ingest import create_asset, inspect_upload
 from assets.models import MediaAsset
 from cms.pages.models import ArticlePage
-from search.duplicates import find_duplicates
+from search.duplicates.fingerprinting import poster_fingerprint, stored_fingerprints
+from search.duplicates.inspector import NAME
+from search.duplicates.matching import find_duplicates
 from search.keys import key_for
 from tests.duplicates import media
 from transcoding.posters import make_poster
@@ -49,7 +50,7 @@ def check_path(path):
     with path.open("rb") as handle:
         facts = inspect_upload(File(handle, name=path.name), filename=path.name,
                                allowed=("video", "audio"))  # fmt: skip
-    return find_duplicates(facts.fingerprints)
+    return find_duplicates(facts.findings[NAME])
 
 
 def test_a_trimmed_smaller_reencoded_video_matches_with_its_time_range(
@@ -100,8 +101,6 @@ def test_an_article_copied_without_diacritics_and_reordered_matches(agency_a, ag
     copy = publish(
         agency_b, "Trien khai kho tai nguyen", [strip_diacritics(p) for p in ARTICLE[::-1]]
     )
-    from assets.fingerprinting import stored_fingerprints
-
     matches = find_duplicates(stored_fingerprints(copy), exclude={key_for(copy)})
     assert [(m.key, m.signal) for m in matches] == [(key_for(original), "minhash")]
     assert matches[0].details["jaccard"] >= 0.5
@@ -140,6 +139,6 @@ def test_a_still_of_a_video_poster_matches_the_video(agency_a, tmp_path):
     still = media.encoded(Image.open(poster).resize((200, 150)), "JPEG", quality=80)
     facts = inspect_upload(ContentFile(still, name="still.jpg"), filename="still.jpg",
                            allowed=("image",))  # fmt: skip
-    matches = find_duplicates(facts.fingerprints)
+    matches = find_duplicates(facts.findings[NAME])
     assert key_for(video) in [m.key for m in matches]
     assert poster_fingerprint(tmp_path / "goc.mp4")["hashes"]

@@ -6,14 +6,20 @@ import json
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from assets.duplicates import join_group
+from search.duplicates.groups import join_group
 from search.keys import key_for
+from tests.factories import media_asset
 
 from . import library
 
 pytestmark = pytest.mark.django_db
+
+
+def body(response) -> bytes:
+    return b"".join(response.streaming_content) if response.streaming else response.content
 
 
 def jsonld(html: str) -> list[dict]:
@@ -73,8 +79,10 @@ def test_video_page_plays_the_hls_ladder_with_the_mp4_rung_poster_and_storyboard
     html = client.get(f"/library/media/{video.pk}/").content.decode()
     master = re.search(r'data-hls-src="([^"]+)"', html)[1]
     assert master.endswith("/hls/master.m3u8")
-    playlist = b"".join(client.get(master).streaming_content).decode()
+    playlist = body(client.get(master)).decode()
     assert playlist.startswith("#EXTM3U") and "#EXT-X-STREAM-INF" in playlist
+    variant = next(line for line in playlist.splitlines() if line and line[0] != "#")
+    assert client.get(variant).status_code == 200
     mp4 = re.search(r'<source src="([^"]+)" type="video/mp4">', html)[1]
     assert mp4.endswith(".mp4") and video.file.name not in html
     assert re.search(r'poster="/assets/files/renditions/[^"]+poster[^"]*\.jpg"', html)
@@ -82,6 +90,27 @@ def test_video_page_plays_the_hls_ladder_with_the_mp4_rung_poster_and_storyboard
     (described,) = jsonld(html)
     assert described["@type"] == "VideoObject" and described["duration"].startswith("PT")
     assert described["embedUrl"].endswith(f"/library/media/{video.pk}/embed/")
+
+
+CAPTIONS = "WEBVTT\n\n00:00.000 --> 00:02.000\nKho tài nguyên truyền thông số\n"
+
+
+def test_video_captions_are_offered_as_tracks(client, agency_a):
+    video = library.video(agency_a, "Video có phụ đề", captions=CAPTIONS)
+    html = client.get(f"/library/media/{video.pk}/").content.decode()
+    track = re.search(r'<track kind="captions" src="([^"]+)" srclang="vi" label="Tiếng Việt"', html)
+    captions = client.get(track[1])
+    assert captions["Content-Type"].startswith("text/vtt") and captions.content.decode() == CAPTIONS
+    assert client.get(f"/library/media/{video.pk}/captions/en.vtt").status_code == 404
+
+
+@pytest.mark.parametrize("text", ["Không phải WebVTT", "WEBVTT\n\nkhông có mốc thời gian"])
+def test_captions_that_are_not_webvtt_are_refused(agency_a, text):
+    video = media_asset(agency_a, title="Video")
+    video.captions = text
+    with pytest.raises(ValidationError) as refused:
+        video.full_clean()
+    assert "captions" in refused.value.message_dict
 
 
 def test_podcast_page_has_waveform_and_normalised_audio(client, agency_a, terms):
@@ -149,3 +178,13 @@ def test_a_search_hit_links_to_the_asset_page(client, agency_a, indexed):
         image = library.image(agency_a, "Ảnh hội nghị đổi mới", seed=6)
     payload = client.get("/api/search/", {"q": "hoi nghi doi moi"}).json()
     assert payload["hits"][0]["url"] == f"/library/image/{image.pk}/"
+
+
+def test_an_image_cannot_be_published_without_alternative_text(agency_a, editor_a, client):
+    image = library.image(agency_a, "Ảnh chưa mô tả", seed=9, published=False, alt_text="")
+    image.is_published = True
+    with pytest.raises(ValidationError) as refused:
+        image.full_clean()
+    assert "alt_text" in refused.value.message_dict
+    image.alt_text = "Hai cán bộ xã hướng dẫn người dân dùng dịch vụ công trực tuyến."
+    image.full_clean()

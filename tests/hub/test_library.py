@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from assets.duplicates import join_group
+from search.duplicates.groups import join_group
 from search.keys import key_for
 
 from . import library

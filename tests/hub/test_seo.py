@@ -81,6 +81,7 @@ def test_open_graph_image_is_1200_by_630(client, site, agency_a):
     image_url = tags["og"]["image"].replace("http://testserver", "")
     body = client.get(image_url)
     data = b"".join(body.streaming_content) if body.streaming else body.content
+    assert body.status_code == 200
     assert Image.open(io.BytesIO(data)).size == (1200, 630)
 
 

@@ -1,10 +1,7 @@
 """When Elasticsearch does not answer, queries come from the database (degraded) and updates wait
 in PendingUpdate until it answers again."""
 
-import shutil
-import subprocess
 import time
-from pathlib import Path
 
 import pytest
 
@@ -12,11 +9,11 @@ from search import queries
 from search.backends import _elastic_backend, get_elastic_backend
 from search.indexing import upsert_records
 from search.models import PendingUpdate
+from tests.private_services import PrivateServices
 
 from .records import seed_record
 
 pytestmark = pytest.mark.django_db
-SERVICES = Path(__file__).resolve().parents[2] / "scripts" / "services.sh"
 # Nothing listens on the discard port: connections are refused at once, as from a stopped server.
 DEAD_URL = "http://127.0.0.1:9"
 
@@ -55,16 +52,11 @@ def test_unreachable_elasticsearch_degrades_and_replays(backend_name, settings):
     )
 
 
-def _services(*args: str) -> str:
-    run = subprocess.run(
-        ["bash", str(SERVICES), *args], check=True, timeout=300, capture_output=True, text=True
-    )
-    return run.stdout
-
-
-def _is_services_elasticsearch(url: str) -> bool:
-    """Stop only the server this test talks to, never one it does not use."""
-    return f"ELASTICSEARCH_URL={url.rstrip('/')}" in _services("env")
+@pytest.fixture(scope="module")
+def private_elasticsearch():
+    """An Elasticsearch of this test's own: the shared one serves every other test run."""
+    with PrivateServices("es") as servers:
+        yield servers
 
 
 def _wait_until_up(timeout: float = 120) -> None:
@@ -81,19 +73,13 @@ def _wait_until_up(timeout: float = 120) -> None:
 
 @pytest.mark.services
 @pytest.mark.slow
-def test_stopping_elasticsearch_mid_test(backend_name, settings):
+def test_stopping_elasticsearch_mid_test(backend_name, settings, private_elasticsearch):
     if backend_name != "elasticsearch":
         pytest.skip("only Elasticsearch can be stopped")
-    if not SERVICES.exists() or shutil.which("bash") is None:
-        pytest.skip("scripts/services.sh is missing")
-    if not _is_services_elasticsearch(settings.LIBRARY_SEARCH["URL"]):
-        pytest.skip("ELASTICSEARCH_URL is not the server scripts/services.sh runs")
+    point_at(settings, private_elasticsearch.env()["ELASTICSEARCH_URL"])
 
     def start() -> None:
-        _services("start-one", "es")
+        private_elasticsearch.start("es")
         _wait_until_up()
 
-    try:
-        check_degraded_then_replayed(stop=lambda: _services("stop-one", "es"), start=start)
-    finally:
-        _services("start-one", "es")
+    check_degraded_then_replayed(stop=lambda: private_elasticsearch.stop("es"), start=start)

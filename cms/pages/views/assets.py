@@ -1,29 +1,28 @@
 """Public asset pages, their embeddable version, the zoomable picture and image downloads."""
 
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
 from django.views.decorators.clickjacking import xframe_options_exempt
 
+from assets.kinds import kind_named
 from assets.visibility import visible_to
 
 from .. import licensing
 from ..asset_page import IMAGE_DOWNLOADS, asset_context
 from ..caching import anonymous_cache, uncacheable
 from ..files import file_url
-from ..grouping import ASSET_MODELS
 from ..thumbs import ZOOM_SPEC
 
 
 def visible_asset(request, kind: str, pk: int):
     """The asset if the visitor may see it (the one visibility rule), else 404."""
-    model = ASSET_MODELS.get(kind)
-    if model is None:
+    asset_kind = kind_named(kind)
+    if asset_kind is None:
         raise Http404
-    related = ("agency", "licence", "campaign", "agency__parent")
-    return get_object_or_404(
-        visible_to(model.objects.select_related(*related), request.user), pk=pk
-    )
+    queryset = asset_kind.model.objects.select_related("agency", "licence", "campaign")
+    return get_object_or_404(visible_to(queryset, request.user), pk=pk)
 
 
 def _respond(request, template: str, asset, context: dict):
@@ -63,3 +62,15 @@ def image_download(request, pk: int, size: str):
         raise Http404
     rendition = image.get_rendition(IMAGE_DOWNLOADS[size][0])
     return HttpResponseRedirect(file_url(rendition.file.name))
+
+
+def captions(request, pk: int, language: str):
+    """A video's WebVTT captions for its <track> element."""
+    media = visible_asset(request, "media", pk)
+    text = {"vi": media.captions, "en": media.captions_en}.get(language)
+    if not text:
+        raise Http404
+    response = HttpResponse(text, content_type="text/vtt; charset=utf-8")
+    patch_cache_control(response, **({"public": True, "max_age": 300} if media.is_public
+                                      else {"private": True}))  # fmt: skip
+    return response

@@ -1,0 +1,1 @@
+"""Delivering stored files over HTTP: content types, download names, byte ranges, playlists."""

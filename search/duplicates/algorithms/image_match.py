@@ -1,0 +1,101 @@
+"""Index terms of an image fingerprint, and the verdict on two of them.
+
+Global PDQ hashes (whole picture, content box, HSV value channel) give band terms that find close
+hashes; the strongest ORB descriptors give locality-sensitive keys (bit sampling) that find a
+picture inside a crop or a screenshot. A candidate is then verified: by the global hashes, or by
+aligning local features and comparing the overlap (`alignment`).
+"""
+
+import numpy as np
+
+from .alignment import align
+from .bands import hamming, pdq_terms
+from .images import ImageFingerprint
+from .thresholds import Thresholds
+
+VALUE_HASH = "value"  # the PDQ of an image's HSV value channel (`images.value_channel`)
+ORB_TABLES = 6  # each descriptor -> 6 keys of 16 sampled bits
+ORB_KEY_BITS = 16
+ORB_TERM_KEYPOINTS = 150
+_orb_bit_positions = np.concatenate(
+    [
+        np.random.default_rng(57 + t).choice(256, ORB_KEY_BITS, replace=False)
+        for t in range(ORB_TABLES)
+    ]
+)
+
+
+def orb_terms(descriptors: np.ndarray, limit: int = ORB_TERM_KEYPOINTS) -> list[str]:
+    """Locality-sensitive keys of the strongest ORB descriptors (bit sampling, 6 tables)."""
+    if len(descriptors) == 0:
+        return []
+    bits = np.unpackbits(np.asarray(descriptors[:limit], dtype=np.uint8), axis=1)
+    sampled = bits[:, _orb_bit_positions].reshape(len(bits), ORB_TABLES, ORB_KEY_BITS)
+    keys = np.packbits(sampled, axis=2).view(">u2")[..., 0]
+    return sorted({f"orb:t{t}:{int(k):04x}" for row in keys for t, k in enumerate(row)})
+
+
+def image_hash_terms(hashes: dict[str, str]) -> list[str]:
+    """Band terms of an image's PDQ hashes; those of the value channel only meet their own kind."""
+    terms = {
+        term
+        for name, pdq in hashes.items()
+        for term in pdq_terms(pdq, prefix="pdqv" if name == VALUE_HASH else "pdq")
+    }
+    return sorted(terms)
+
+
+def global_pdq_distance(a: dict[str, str], b: dict[str, str]) -> int:
+    """Smallest distance between any grey-level PDQ of one image (whole, content box) and any of
+    the other. The value-channel hash is another picture of the image: see `value_pdq_distance`."""
+    return min(
+        hamming(x, y)
+        for name_a, x in a.items()
+        for name_b, y in b.items()
+        if VALUE_HASH not in (name_a, name_b)
+    )
+
+
+def value_pdq_distance(a: dict[str, str], b: dict[str, str]) -> int:
+    """Distance of the two value-channel hashes; 256 when one image has none (older data)."""
+    if VALUE_HASH not in a or VALUE_HASH not in b:
+        return 256
+    return hamming(a[VALUE_HASH], b[VALUE_HASH])
+
+
+def global_match(a: dict[str, str], b: dict[str, str], limits: Thresholds) -> tuple[bool, dict]:
+    """Whole-picture hashes alone: the grey-level ones, else those of the value channel (a
+    recoloured copy). `why` holds the deciding `distance` and the method that found it."""
+    distance = global_pdq_distance(a, b)
+    why: dict = {"pdq_distance": distance, "distance": distance, "method": "pdq"}
+    if distance <= limits.image_global_pdq:
+        return True, why
+    value_distance = value_pdq_distance(a, b)
+    if value_distance <= limits.image_value_pdq:
+        found = {"value_distance": value_distance, "distance": value_distance}
+        return True, why | found | {"method": "pdq-value"}
+    return False, why
+
+
+def image_match(
+    a: ImageFingerprint, b: ImageFingerprint, limits: Thresholds, align_features: bool = True
+) -> tuple[bool, dict]:
+    """Verify two image fingerprints; returns (same work?, why: the measures that decided).
+
+    Alignment of local features (milliseconds) runs only when asked: for candidates that share
+    local-feature terms, not for every chance collision of a hash band."""
+    same, why = global_match(a.hashes, b.hashes, limits)
+    if same or not align_features:
+        return same, why
+    aligned = align(a, b)
+    if aligned is None:
+        return False, why
+    why |= {"aligned_distance": aligned.distance, "inliers": aligned.inliers,
+            "coverage": max(aligned.coverage_a, aligned.coverage_b)}  # fmt: skip
+    why["tiles_agreeing"] = round(float(aligned.tiles_agreeing), 3)
+    close = aligned.distance <= limits.image_aligned_pdq or (
+        aligned.distance <= limits.image_aligned_pdq_loose
+        and aligned.tiles_agreeing >= limits.image_min_tiles
+    )
+    same = close and why["coverage"] >= limits.image_min_coverage
+    return same, why | {"method": "local-features", "distance": aligned.distance}

@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DuplicatesConfig(AppConfig):
+    """Duplicate detection: registers itself into the upload path (`assets.ingest`) and the search
+    records (`search.term_providers`); neither knows about it."""
+
+    name = "search.duplicates"
+    label = "duplicates"
+    verbose_name = _("Duplicates")
+
+    def ready(self) -> None:
+        from assets.ingest import register_inspector
+        from search.term_providers import register_term_provider
+
+        from . import checks, inspector, signal_handlers, terms  # noqa: F401 (checks register)
+
+        register_inspector(inspector.NAME, inspector.fingerprint_upload)
+        register_term_provider(terms.duplicate_terms)
+        signal_handlers.connect()

@@ -1,0 +1,23 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Decision(models.TextChoices):
+    REUSE = "reuse", _("reuse the existing asset")
+    NEW_VERSION = "new_version", _("new version of the existing asset")
+    NOT_DUPLICATE = "not_duplicate", _("not a duplicate")
+
+
+class ModalityName(models.TextChoices):
+    IMAGE = "image", _("image")
+    VIDEO = "video", _("video")
+    AUDIO = "audio", _("audio")
+    TEXT = "text", _("text")
+
+
+class Relation(models.TextChoices):
+    """How a member of a duplicate group relates to the group's canonical asset."""
+
+    ORIGINAL = "original", _("original")
+    COPY = "copy", _("copy")
+    VERSION = "version", _("version")
