@@ -15,12 +15,16 @@ from django.views.decorators.http import require_safe
 from wagtail import hooks
 from wagtail.documents import get_document_model
 from wagtail.documents.models import document_served
+from wagtail.images.views.serve import ServeView
 
 from .delivery.content_types import content_type_for
 from .delivery.filenames import rendition_download_name
 from .delivery.playlists import is_playlist, rewrite_playlist
 from .delivery.responses import PRIVATE_CACHE, PUBLIC_CACHE, stored_file_response
+from .delivery.sandbox import sandbox_svg
+from .models import ImageAsset
 from .serving import visible_owner_of_stored_file
+from .visibility import visible_to
 
 
 def download_name_of(asset, name: str) -> str:
@@ -91,3 +95,22 @@ def serve_document(request, document_id: str, document_filename: str):
     # As Wagtail does: a document opened in the browser runs nothing.
     response["Content-Security-Policy"] = "default-src 'none'"
     return response
+
+
+class VisibleImageServeView(ServeView):
+    """Wagtail's signed image URLs (`/images/<signature>/<id>/<filter>/`), which check only the
+    signature: here the image must also be visible to the requester at the moment of the request,
+    so a URL made while the image was public stops working once it is unpublished or embargoed,
+    and a shared cache keeps a public rendition only briefly."""
+
+    def get(self, request, signature, image_id, filter_spec, filename=None):
+        image = visible_to(ImageAsset.objects.filter(pk=image_id), request.user).first()
+        if image is None:
+            raise Http404
+        response = super().get(request, signature, image_id, filter_spec, filename)
+        response["Cache-Control"] = PUBLIC_CACHE if image.is_public else PRIVATE_CACHE
+        return response
+
+    def serve(self, rendition):
+        response = super().serve(rendition)
+        return sandbox_svg(response, response.get("Content-Type"))

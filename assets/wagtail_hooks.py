@@ -3,6 +3,7 @@
 from django.http import Http404
 from wagtail import hooks
 
+from .admin_api import register_visible_endpoints
 from .models import MediaAsset
 from .visibility import can_see, visible_to
 
@@ -21,6 +22,17 @@ def reusable_documents(documents, request):
 def reusable_media(media, request):
     # wagtailmedia lists only media the user may edit; reuse needs every published item too.
     return visible_to(MediaAsset.objects.all(), request.user)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def visible_pages(pages, request):
+    return visible_to(pages, request.user)
+
+
+# After Wagtail's own hooks (order 0), which register the unfiltered endpoints.
+@hooks.register("construct_admin_api", order=100)
+def visible_assets_in_admin_api(router):
+    register_visible_endpoints(router)
 
 
 @hooks.register("before_serve_document")

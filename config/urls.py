@@ -4,12 +4,12 @@ from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents.views.serve import authenticate_with_password
-from wagtail.images.views.serve import ServeView
 
 from assets import urls as asset_urls
-from assets.views import serve_document
+from assets.views import VisibleImageServeView, serve_document
 from cms.api.router import api_router
 from cms.pages.urls import root_urlpatterns as hub_root_urlpatterns
+from cms.pages.views import assets as hub_asset_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -20,9 +20,10 @@ urlpatterns = [
         authenticate_with_password,
         name="wagtaildocs_authenticate_with_password",
     ),
-    path(
-        "images/<str:signature>/<int:image_id>/<str:filter_spec>/",
-        ServeView.as_view(),
+    # Wagtail's signed image URLs, ending with the image's file name (`generate_image_url`).
+    re_path(
+        r"^images/(?P<signature>[^/]+)/(?P<image_id>\d+)/(?P<filter_spec>[^/]+)/(?:[^/]*)$",
+        VisibleImageServeView.as_view(),
         name="wagtailimages_serve",
     ),
     path("assets/", include(asset_urls)),
@@ -40,6 +41,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("", include("cms.pages.urls")),
+    path("library/<str:kind>/<int:pk>/", hub_asset_views.asset_by_kind, name="hub_asset"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -67,7 +67,7 @@ def _asset_record(asset, kind: str) -> SearchRecord:
     published_at = asset.created_at
     try:
         with translation.override(settings.LANGUAGE_CODE):  # the hub page, in Vietnamese
-            url = reverse("hub:asset", args=[kind, asset.pk])
+            url = reverse(f"hub:{kind}", args=[asset.pk])
     except NoReverseMatch:
         url = ""
     terms = [f"sha256:{asset.content_sha256}"] if asset.content_sha256 else []

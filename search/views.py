@@ -6,13 +6,13 @@ from django.views.decorators.http import require_GET
 from . import queries
 from .backends.base import Hit
 from .documents import FACET_FIELDS
+from .paging import MAX_AUTOCOMPLETE_SIZE, BadParameter, checked_cursor, page_and_size, whole_number
 
 
-def _int(value: str | None, default: int) -> int:
-    try:
-        return int(value) if value else default
-    except ValueError:
-        return default
+def bad_parameter(error: BadParameter) -> JsonResponse:
+    return JsonResponse(
+        {"error": {"parameter": error.parameter, "message": str(error.message)}}, status=400
+    )
 
 
 def hit_json(hit: Hit) -> dict:
@@ -31,15 +31,20 @@ def hit_json(hit: Hit) -> dict:
 @require_GET
 def search_view(request: HttpRequest) -> JsonResponse:
     params = request.GET
+    try:
+        page, size = page_and_size(params, default_size=20)
+        cursor = checked_cursor(params)
+    except BadParameter as error:
+        return bad_parameter(error)
     filters = {facet: params.getlist(facet) for facet in FACET_FIELDS if facet in params}
     results = queries.search(
         params.get("q", ""),
         filters=filters,
         facets=params.get("facets", "1") != "0",
         sort=params.get("sort", "relevance"),
-        page=_int(params.get("page"), 1),
-        size=_int(params.get("size"), 20),
-        cursor=params.get("cursor"),
+        page=page,
+        size=size,
+        cursor=cursor,
     )
     return JsonResponse(
         {
@@ -54,5 +59,9 @@ def search_view(request: HttpRequest) -> JsonResponse:
 
 @require_GET
 def autocomplete_view(request: HttpRequest) -> JsonResponse:
-    hits = queries.autocomplete(request.GET.get("q", ""), size=_int(request.GET.get("size"), 8))
+    try:
+        size = whole_number(request.GET, "size", 8, 1, MAX_AUTOCOMPLETE_SIZE)
+    except BadParameter as error:
+        return bad_parameter(error)
+    hits = queries.autocomplete(request.GET.get("q", ""), size=size)
     return JsonResponse({"suggestions": [hit_json(hit) for hit in hits]})

@@ -47,6 +47,14 @@ def _media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _no_renditions_of_earlier_tests():
+    """Wagtail caches renditions by image id, which the next test reuses for another image."""
+    from django.core.cache import caches
+
+    caches["renditions"].clear()
+
+
+@pytest.fixture(autouse=True)
 def _english_messages():
     """Messages are checked in English, the source language; Vietnamese tests say so."""
     with translation.override("en"):

@@ -17,6 +17,7 @@ from ..storage.references import is_content_key
 from .content_types import content_type_for
 from .filenames import content_disposition
 from .ranges import ByteRange, Unsatisfiable, requested_range
+from .sandbox import is_svg, sandbox_svg
 
 CHUNK_BYTES = 256 * 1024
 PUBLIC_CACHE = "public, max-age=300"
@@ -33,7 +34,8 @@ def stored_file_response(
     storage: Storage | None = None,
 ) -> HttpResponse:
     storage = storage or default_storage
-    disposition = content_disposition(download_name, attachment=attachment)
+    svg = is_svg(content_type_for(name))
+    disposition = content_disposition(download_name, attachment=attachment or svg)
     if is_remote(storage):
         url = presigned_download_url(storage, name, disposition=disposition)
         response = HttpResponseRedirect(url)
@@ -41,7 +43,7 @@ def stored_file_response(
         return response
     response = _local_response(request, storage, name, disposition)
     response["Cache-Control"] = PUBLIC_CACHE if public else PRIVATE_CACHE
-    return response
+    return sandbox_svg(response, content_type_for(name))
 
 
 def _etag(name: str, size: int, modified: float) -> str:

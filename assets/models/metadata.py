@@ -110,6 +110,10 @@ class AssetMetadata(models.Model):
         index.SearchField("creator"),
         index.FilterField("agency"),
         index.FilterField("is_published"),
+        # The visibility rule filters on these; the admin choosers search through it.
+        index.FilterField("embargo_until"),
+        index.FilterField("collection_id"),
+        index.FilterField("id"),
         index.FilterField("language"),
     ]
 

@@ -10,6 +10,8 @@ from wagtailmedia.api.views import MediaAPIViewSet
 from assets.visibility import public
 from search.duplicates.groups import credited_agencies
 
+from .parameters import CheckedParametersMixin
+
 
 class CreditedAgenciesField(Field):
     """The asset's agency and every other agency holding the same work (duplicate group)."""
@@ -37,7 +39,7 @@ ASSET_BODY_FIELDS = [
 ]
 
 
-class PublicAssetsMixin:
+class PublicAssetsMixin(CheckedParametersMixin):
     body_fields = ASSET_BODY_FIELDS
     listing_default_fields = ["kind", "creator", "credit_line"]
 

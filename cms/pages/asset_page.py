@@ -12,7 +12,7 @@ from search import queries
 from search.keys import key_for, split_key
 
 from . import licensing
-from .cards import cards_for_keys
+from .cards import asset_url, cards_for_keys
 from .derived import image_open_graph, open_graph
 from .files import file_url
 from .grouping import collapse, same_work
@@ -45,7 +45,7 @@ def image_downloads(asset) -> list[Download]:
         "full": _("Full size (%(w)s × %(h)s px)") % {"w": asset.width, "h": asset.height},
     }
     return [
-        Download(str(labels[size]), reverse("hub:image_download", args=[asset.pk, size]))
+        Download(str(labels[size]), asset_url("image", asset.pk, "download") + f"?size={size}")
         for size, (_spec, wider_than) in IMAGE_DOWNLOADS.items()
         if asset.width > wider_than
     ]
@@ -84,8 +84,7 @@ def embed_code(url: str, title: str, kind: str) -> str:
 
 
 def key_url(key: str) -> str:
-    kind, pk = split_key(key)
-    return reverse("hub:asset", args=[kind, pk])
+    return asset_url(*split_key(key))
 
 
 def facts(asset, kind: str) -> list[tuple[str, object]]:
@@ -146,7 +145,7 @@ def caption_tracks(media) -> list[CaptionTrack]:
     for language, label, text in (("vi", "Tiếng Việt", media.captions),
                                   ("en", "English", media.captions_en)):  # fmt: skip
         if text:
-            url = reverse("hub:captions", args=[media.pk, language])
+            url = reverse("hub:captions", args=[media.pk]) + f"?language={language}"
             tracks.append(CaptionTrack(url, language, label))
     return tracks
 
@@ -157,7 +156,7 @@ def player_context(asset, kind: str, outputs: Outputs) -> dict:
         return {
             "picture": image_thumb(asset, PAGE_SPECS, alt=alt, sizes=IMAGE_SIZES),
             "is_tall": asset.height > asset.width * TALL_RATIO,
-            "zoom_url": reverse("hub:image_zoom", args=[asset.pk]),
+            "zoom_url": asset_url("image", asset.pk, "zoom"),
         }
     if kind == "document":
         return {"preview": outputs.get("preview"), "pages": outputs.pages}
@@ -188,7 +187,7 @@ def _media_facts(asset, kind: str, player: dict) -> dict:
     return {
         "contentUrl": player["mp4_url"] or (player["audio_sources"] or [("", "")])[0][0],
         "thumbnailUrl": player["poster_url"],
-        "embedUrl": reverse("hub:asset_embed", args=[kind, asset.pk]),
+        "embedUrl": asset_url(kind, asset.pk, "embed"),
         "duration": asset.duration,
         "width": asset.width,
         "height": asset.height,
@@ -203,8 +202,8 @@ def asset_context(request, asset, kind: str) -> dict:
     player = player_context(asset, kind, outputs)
     copies = same_work(key)
     credit = licensing.credit_line(asset)
-    page_url = reverse("hub:asset", args=[kind, asset.pk])
-    embed_url = request.build_absolute_uri(reverse("hub:asset_embed", args=[kind, asset.pk]))
+    page_url = asset_url(kind, asset.pk)
+    embed_url = request.build_absolute_uri(asset_url(kind, asset.pk, "embed"))
     media = _media_facts(asset, kind, player)
     described = asset_object(asset, kind, request, page_url=page_url, credit=credit, media=media)
     return {

@@ -51,8 +51,9 @@ class Card:
         return self.type in AUDIO_TYPES
 
 
-def asset_url(kind: str, pk: int) -> str:
-    return reverse("hub:asset", args=[kind, pk])
+def asset_url(kind: str, pk: int, part: str = "") -> str:
+    """An asset's hub page, or one of its parts ("embed", "zoom", "download")."""
+    return reverse(f"hub:{kind}_{part}" if part else f"hub:{kind}", args=[pk])
 
 
 def _asset_card(asset, kind: str, thumb: Thumb | None) -> Card:

@@ -5,16 +5,16 @@ import math
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.core.exceptions import BadRequest
+from django.utils.translation import gettext_lazy as _
 
 from search import queries
+from search.paging import BadParameter, page_and_size
 
 from .cards import Card, cards_for_keys
 from .facets import ACCEPTED, Facet, build_facets
 from .grouping import collapse
 
 PAGE_SIZE = 20
-MAX_PAGE = 500  # deeper than anyone pages; refine the search instead
 MAX_QUERY_CHARS = 200
 SORTS = ("relevance", "date")
 
@@ -40,16 +40,15 @@ class LibraryRequest:
 
 
 def parse(get) -> LibraryRequest:
-    """Read the query string; a malformed page or sort is a 400, not a silent first page."""
-    raw_page = get.get("page", "1") or "1"
-    if not raw_page.isdigit() or not 1 <= int(raw_page) <= MAX_PAGE:
-        raise BadRequest(f"page must be a whole number from 1 to {MAX_PAGE}")
+    """Read the query string; a malformed page or sort is refused (BadParameter, a 400), not
+    turned into a silent first page."""
+    page, _size = page_and_size({"page": get.get("page"), "size": str(PAGE_SIZE)}, PAGE_SIZE)
     query = " ".join(get.get("q", "").split())[:MAX_QUERY_CHARS]
     sort = get.get("sort") or ("relevance" if query else "date")
     if sort not in SORTS:
-        raise BadRequest("sort must be relevance or date")
+        raise BadParameter("sort", _("“sort” must be relevance or date."))
     filters = {name: [v for v in get.getlist(name) if v] for name in ACCEPTED if get.getlist(name)}
-    return LibraryRequest(query, {k: v for k, v in filters.items() if v}, sort, int(raw_page))
+    return LibraryRequest(query, {k: v for k, v in filters.items() if v}, sort, page)
 
 
 @dataclass
@@ -63,6 +62,11 @@ class LibraryPage:
     @property
     def pages(self) -> int:
         return max(1, math.ceil(self.total / PAGE_SIZE))
+
+    @property
+    def past_the_end(self) -> bool:
+        """A page number beyond the results (a link made when there were more)."""
+        return self.request.page > self.pages
 
     @property
     def first_shown(self) -> int:
@@ -84,6 +88,10 @@ class LibraryPage:
         return "?" + urlencode(pairs) if pairs else "?"
 
     @property
+    def first_page_url(self) -> str:
+        return self.page_url(1)
+
+    @property
     def previous_url(self) -> str:
         return self.page_url(self.request.page - 1)
 
@@ -94,7 +102,7 @@ class LibraryPage:
     @property
     def page_links(self) -> list[tuple[int | None, str]]:
         """(number, url) around the current page, with None for a gap."""
-        current, last = self.request.page, min(self.pages, MAX_PAGE)
+        current, last = self.request.page, self.pages
         numbers = sorted({1, last, *range(max(1, current - 2), min(last, current + 2) + 1)})
         links, previous = [], 0
         for number in numbers:

@@ -44,7 +44,7 @@ class AssetSitemap(BilingualSitemap):
         )
 
     def location(self, asset):
-        return reverse("hub:asset", args=[self.kind, asset.pk])
+        return reverse(f"hub:{self.kind}", args=[asset.pk])
 
     def lastmod(self, asset):
         return asset.created_at

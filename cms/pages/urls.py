@@ -6,21 +6,33 @@ live at the site root (see hub_root_urlpatterns)."""
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
+from assets.kinds import ASSET_KINDS
+
 from .sitemaps import SITEMAPS
 from .views import assets, landing, library, robots
 
 app_name = "hub"
+ASSET_KIND_NAMES = [kind.name for kind in ASSET_KINDS]
 urlpatterns = [
     path("search/", library.library, name="library"),
-    path("library/<str:kind>/<int:pk>/", assets.asset_page, name="asset"),
-    path("library/<str:kind>/<int:pk>/embed/", assets.asset_embed, name="asset_embed"),
-    path("library/image/<int:pk>/zoom/", assets.image_zoom, name="image_zoom"),
-    path("library/media/<int:pk>/captions/<str:language>.vtt", assets.captions, name="captions"),
-    path(
-        "library/image/<int:pk>/download/<str:size>/",
-        assets.image_download,
-        name="image_download",
-    ),
+    # One route per kind, the asset's id named as elsewhere (image_id, document_id, media_id):
+    # the visibility middleware and the permission matrix know them.
+    *[
+        path(f"library/{kind}/<int:{kind}_id>/", assets.asset_page, {"kind": kind}, name=kind)
+        for kind in ASSET_KIND_NAMES
+    ],
+    *[
+        path(
+            f"library/{kind}/<int:{kind}_id>/embed/",
+            assets.asset_embed,
+            {"kind": kind},
+            name=f"{kind}_embed",
+        )
+        for kind in ASSET_KIND_NAMES
+    ],
+    path("library/image/<int:image_id>/zoom/", assets.image_zoom, name="image_zoom"),
+    path("library/image/<int:image_id>/download/", assets.image_download, name="image_download"),
+    path("library/media/<int:media_id>/captions.vtt", assets.captions, name="captions"),
     path("topics/", landing.topics_index, name="topics"),
     path("topics/<slug:slug>/", landing.topic, name="topic"),
     path("campaigns/", landing.campaigns_index, name="campaigns"),

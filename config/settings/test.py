@@ -41,7 +41,7 @@ if os.environ.get("REDIS_URL") and not os.environ.get("NCRL_TEST_REDIS_CLAIMED")
     os.environ["NCRL_TEST_REDIS_CLAIMED"] = "1"
 
 from .base import *  # noqa: E402,F403
-from .base import DATA_DIR, DATABASES  # noqa: E402
+from .base import CACHES, DATA_DIR, DATABASES  # noqa: E402
 from .base import TASKS as QUEUED_TASKS  # noqa: E402
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -55,7 +55,7 @@ else:
 TASKS = {
     "default": {
         "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
-        "QUEUES": ["default", "transcoding"],
+        "QUEUES": ["default", "previews", "transcoding"],
     },
     "queue": QUEUED_TASKS["default"],
 }
@@ -65,3 +65,10 @@ LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "W
 # Hub pages are not cached between tests (a page cached by one test would show another test's
 # data); tests/hub/test_caching.py turns the cache on where it is what is tested.
 HUB_CACHE_SECONDS = 0
+
+# Wagtail keeps rendition rows in a cache; ids start again in each test's rolled-back database,
+# so a shared cache would hand one test another's rendition (conftest empties this one per test).
+CACHES["renditions"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "ncrl-test-renditions",
+}

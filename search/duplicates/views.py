@@ -52,6 +52,9 @@ class CheckView(AuthenticatedJsonView):
                 fingerprinted = check_uploaded_file(upload)
             except UploadRejected as error:
                 return _error(" ".join(error.messages), 422, error.code or "rejected")
+        elif request.content_type == "multipart/form-data":
+            # A form without its file: the body was read as the form and cannot be JSON.
+            return _error(_('Send a file (multipart field "file") or a JSON object.'))
         else:
             try:
                 fingerprinted = _fingerprints_from_json(request.body)

@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
 from search.duplicates.groups import join_group
@@ -62,13 +63,13 @@ def test_downloads_follow_the_licence(client, agency_a, terms):
                            licence=terms["open"])  # fmt: skip
     reserved = library.image(agency_a, "Ảnh giữ bản quyền", seed=2, licence=terms["closed"])
     html = client.get(f"/library/image/{shared.pk}/").content.decode()
-    links = re.findall(r'href="(/library/image/\d+/download/\w+/)"', html)
-    assert [link.split("/")[-2] for link in links] == ["small", "large", "full"]
+    links = re.findall(r'href="(/library/image/\d+/download/\?size=\w+)"', html)
+    assert [link.split("=")[-1] for link in links] == ["small", "large", "full"]
     small = client.get(links[0])
     assert small.status_code == 302 and client.get(small["Location"]).status_code == 200
     reserved_html = client.get(f"/library/image/{reserved.pk}/").content.decode()
     assert "/download/" not in reserved_html
-    assert client.get(f"/library/image/{reserved.pk}/download/small/").status_code == 404
+    assert client.get(f"/library/image/{reserved.pk}/download/?size=small").status_code == 404
     assert f"© {reserved.created_at.year} {agency_a.name}" in reserved_html
 
 
@@ -101,7 +102,7 @@ def test_video_captions_are_offered_as_tracks(client, agency_a):
     track = re.search(r'<track kind="captions" src="([^"]+)" srclang="vi" label="Tiếng Việt"', html)
     captions = client.get(track[1])
     assert captions["Content-Type"].startswith("text/vtt") and captions.content.decode() == CAPTIONS
-    assert client.get(f"/library/media/{video.pk}/captions/en.vtt").status_code == 404
+    assert client.get(f"/library/media/{video.pk}/captions.vtt?language=en").status_code == 404
 
 
 @pytest.mark.parametrize("text", ["Không phải WebVTT", "WEBVTT\n\nkhông có mốc thời gian"])
@@ -167,7 +168,8 @@ def test_embed_page_may_be_framed_and_links_back(client, agency_a, terms):
     image = library.image(agency_a, "Ảnh nhúng", seed=5, licence=terms["open"])
     response = client.get(f"/library/image/{image.pk}/embed/")
     assert response.status_code == 200 and "X-Frame-Options" not in response
-    assert f'href="/library/image/{image.pk}/" target="_top"' in response.content.decode()
+    link = f'href="http://testserver/library/image/{image.pk}/" target="_top"'
+    assert link in response.content.decode()
     page = client.get(f"/library/image/{image.pk}/")
     assert page["X-Frame-Options"] == "DENY"
     assert "&lt;iframe src=&quot;http://testserver/library/image/" in page.content.decode()
@@ -188,3 +190,11 @@ def test_an_image_cannot_be_published_without_alternative_text(agency_a, editor_
     assert "alt_text" in refused.value.message_dict
     image.alt_text = "Hai cán bộ xã hướng dẫn người dân dùng dịch vụ công trực tuyến."
     image.full_clean()
+
+
+def test_one_name_for_every_asset_page(client, agency_a):
+    """The API links assets to their hub page by the route name hub_asset (kind, id)."""
+    image = library.image(agency_a, "Ảnh", seed=2)
+    url = reverse("hub_asset", args=["image", image.pk])
+    assert url == reverse("hub:image", args=[image.pk]) and client.get(url).status_code == 200
+    assert client.get(reverse("hub_asset", args=["sound", image.pk])).status_code == 404

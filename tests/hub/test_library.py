@@ -61,15 +61,22 @@ def test_filters_combine_and_page_through(client, agency_a, agency_b, terms, ind
     assert not set(cards(html)) & set(cards(second))
 
 
-@pytest.mark.parametrize("page", ["abc", "0", "-1", "999999"])
-def test_a_malformed_page_is_a_bad_request(client, page):
-    assert client.get("/search/", {"page": page}).status_code == 400
+@pytest.mark.parametrize("params", [{"page": "abc"}, {"page": "0"}, {"page": "501"},
+                                    {"sort": "price"}])  # fmt: skip
+def test_a_malformed_page_or_order_is_a_bad_request_naming_it(client, params):
+    response = client.get("/search/", params)
+    assert response.status_code == 400
+    assert f"“{next(iter(params))}”" in response.content.decode()
 
 
-def test_a_page_beyond_the_last_is_not_found(client, agency_a, terms, indexed):
+def test_a_page_beyond_the_last_leads_back_to_the_first(client, agency_a, terms, indexed):
+    """A link made when there were more results still answers, and says where they end."""
     with indexed():
         library.image(agency_a, "Ảnh duy nhất", seed=1)
-    assert client.get("/search/", {"page": "2"}).status_code == 404
+    response = client.get("/search/", {"page": "2"})
+    html = response.content.decode()
+    assert response.status_code == 200 and not cards(html)
+    assert "Kết quả kết thúc ở trang 1." in html and 'content="noindex' in html
 
 
 def test_english_search_page_speaks_english(client, agency_a, terms, indexed):

@@ -15,12 +15,11 @@ from ..cards import latest_article_cards
 from ..labels import AGENCY_KIND_LABELS
 from ..library import parse, run
 from ..seo import page_meta
+from .refusals import refuses_bad_parameters
 
 
 def _landing(request, *, title: str, description: str, filters: dict, articles: dict, extra=None):
     found = run(parse(request.GET), base_filters=filters)
-    if found.request.page > found.pages:
-        raise Http404
     query = dict(found.request.filters)
     if found.request.page > 1:
         query["page"] = [str(found.request.page)]
@@ -36,6 +35,7 @@ def _landing(request, *, title: str, description: str, filters: dict, articles: 
 
 
 @anonymous_cache
+@refuses_bad_parameters
 def topic(request, slug: str):
     found = get_object_or_404(Topic, slug=slug)
     subtopics = list(found.children.all())
@@ -50,6 +50,7 @@ def topic(request, slug: str):
 
 
 @anonymous_cache
+@refuses_bad_parameters
 def campaign(request, slug: str):
     found = get_object_or_404(Campaign, slug=slug)
     return _landing(
@@ -63,6 +64,7 @@ def campaign(request, slug: str):
 
 
 @anonymous_cache
+@refuses_bad_parameters
 def audience(request, slug: str):
     found = get_object_or_404(Audience, slug=slug)
     return _landing(
@@ -81,6 +83,7 @@ def _agencies_with_sections(**filters):
 
 
 @anonymous_cache
+@refuses_bad_parameters
 def agency_kind(request, kind: str):
     if kind not in AGENCY_KIND_LABELS:
         raise Http404

@@ -1,19 +1,18 @@
 """The library page: search with filters, counts and pages (/search/, /en/search/)."""
 
-from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from ..caching import anonymous_cache
 from ..library import parse, run
 from ..seo import page_meta
+from .refusals import refuses_bad_parameters
 
 
 @anonymous_cache
+@refuses_bad_parameters
 def library(request):
     found = run(parse(request.GET))
-    if found.request.page > found.pages:
-        raise Http404
     query = found.request.query
     title = _("Search results for “%(query)s”") % {"query": query} if query else _("Library")
     filters = dict(found.request.filters)
@@ -23,7 +22,8 @@ def library(request):
         request,
         title,
         description=_("Infographics, videos, podcasts, documents and articles of every agency."),
-        noindex=bool(query),  # result pages for typed words are not worth indexing
+        # Result pages for typed words, and pages past the last, are not worth indexing.
+        noindex=bool(query) or found.past_the_end,
         query=filters,
     )
     return TemplateResponse(request, "pages/library.html", {"library": found, "meta": meta})

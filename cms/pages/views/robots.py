@@ -9,7 +9,7 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /api/",
-        "Allow: /api/v3/docs",
+        "Allow: /api/v3/docs/",
         "Disallow: /assets/uploads/",
         "Disallow: /i18n/",
         "Allow: /",

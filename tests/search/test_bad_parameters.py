@@ -1,0 +1,115 @@
+"""Paging parameters out of range or of the wrong type answer 400 with a JSON error (the hub page:
+an HTML 400), never 500, on both backends. Each case here was a 500 or a silent guess once."""
+
+import base64
+import json
+
+import pytest
+
+from search.indexing import upsert_records
+
+from .records import seed_record
+
+pytestmark = pytest.mark.django_db
+
+
+def _cursor(position) -> str:
+    return base64.urlsafe_b64encode(json.dumps(position).encode()).decode().rstrip("=")
+
+
+BAD_SEARCH_PARAMETERS = [
+    {"page": "abc"},
+    {"page": "0"},
+    {"page": "-3"},
+    {"page": "1e20"},
+    {"page": "99999999999999999999999"},
+    {"page": "²"},
+    {"page": "10001"},
+    {"size": "abc"},
+    {"size": "0"},
+    {"size": "-1"},
+    {"size": "101"},
+    {"size": "1e3"},
+    {"size": "99999999999999999999999"},
+    {"cursor": "%%%"},
+    {"cursor": "bm90IGpzb24"},
+    {"cursor": _cursor([1, 2])},
+    {"cursor": _cursor({"b": "database", "offset": "x"})},
+    {"cursor": _cursor({"b": "database", "offset": -5})},
+    {"cursor": _cursor({"b": "database", "offset": 10**30})},
+    {"cursor": _cursor({"b": "database", "offset": 2.5})},
+    {"cursor": _cursor({"b": "elasticsearch", "after": {"a": 1}, "shown": 3})},
+    {"cursor": _cursor({"b": "elasticsearch", "after": [[1]], "shown": 3})},
+    {"cursor": _cursor({"b": "nowhere", "offset": 3})},
+]
+
+
+@pytest.fixture
+def indexed(backend_name):
+    records = [seed_record(n, f"chuyển đổi số bài số {n} về khoa học công nghệ") for n in range(5)]
+    upsert_records(records)
+    return records
+
+
+@pytest.mark.parametrize("params", BAD_SEARCH_PARAMETERS, ids=lambda p: json.dumps(p))
+def test_search_api_refuses_bad_paging_with_a_json_400(client, indexed, params):
+    response = client.get("/api/search/", {"q": "chuyen doi so", **params})
+    assert response.status_code == 400, response.content
+    body = response.json()
+    assert body["error"]["parameter"] == next(iter(params))
+    assert body["error"]["message"]
+
+
+@pytest.mark.parametrize("size", ["abc", "0", "-1", "51", "1e9", "99999999999999999999"])
+def test_autocomplete_refuses_a_bad_size(client, indexed, size):
+    response = client.get("/api/search/autocomplete/", {"q": "chuyen", "size": size})
+    assert response.status_code == 400
+    assert response.json()["error"]["parameter"] == "size"
+
+
+@pytest.mark.parametrize("page", ["abc", "0", "1e20", "99999999999999999999999", "501"])
+def test_hub_search_refuses_a_bad_page_with_an_html_400(client, indexed, page):
+    response = client.get("/search/", {"q": "chuyen doi so", "page": page})
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/html")
+    assert "page" in response.content.decode()
+
+
+def test_good_paging_still_works(client, indexed):
+    first = client.get("/api/search/", {"q": "chuyen doi so", "size": 2}).json()
+    assert len(first["hits"]) == 2 and first["next_cursor"]
+    second = client.get(
+        "/api/search/", {"q": "chuyen doi so", "size": 2, "cursor": first["next_cursor"]}
+    ).json()
+    assert {hit["key"] for hit in second["hits"]}.isdisjoint(hit["key"] for hit in first["hits"])
+    assert (
+        client.get("/api/search/", {"q": "chuyen doi so", "page": "2", "size": "2"}).status_code
+        == 200
+    )
+    assert client.get("/search/", {"q": "chuyen doi so", "page": "2"}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "offset=1e20",
+        "offset=-1",
+        "offset=99999999999999999999999",
+        "limit=1e3",
+        "limit=-5",
+        "search=x&search_operator=xor",
+        "search=x&search_operator=",
+        "order=-nonexistent",
+        "fields=*,-nothing",
+    ],
+)
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents", "media"])
+def test_api_v2_answers_400_not_500(client, db, endpoint, query):
+    response = client.get(f"/api/v2/{endpoint}/?{query}")
+    assert response.status_code == 400, (endpoint, query, response.status_code)
+    assert "message" in response.json()
+
+
+def test_api_v2_pages_refuses_an_unknown_page_type(client, db):
+    response = client.get("/api/v2/pages/?type=nowhere.Nothing")
+    assert response.status_code == 400
