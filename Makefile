@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # Debian packages the library needs at run time, and the extra ones its tests need.
 RUN_PACKAGES := ffmpeg gettext libchromaprint1 poppler-utils fonts-dejavu-core nodejs
-TEST_PACKAGES := libimage-exiftool-perl libchromaprint-tools redis-server postgresql chromium
+TEST_PACKAGES := libimage-exiftool-perl libchromaprint-tools redis-server postgresql chromium wrk
 
 .PHONY: help
 help: ## List the targets
@@ -93,6 +93,11 @@ bench-search: system-test venv ## Search: 100,000 documents in each backend
 bench-upload: system-test venv ## Upload: 1 GB through our resumable upload (production gunicorn) against boto3
 	scripts/services.sh up pg s3
 	eval "$$(scripts/services.sh env)" && $(BIN)/python bench/upload.py
+
+.PHONY: bench-api
+bench-api: system-test venv ## API: 10,000 images, our API v3 against Wagtail's stock v2 under wrk
+	scripts/services.sh up pg redis
+	eval "$$(scripts/services.sh env)" && $(BIN)/python -m bench.api
 
 .PHONY: bench-dedup
 bench-dedup: system-test venv ## Duplicates: 1,000,000 image fingerprints in each backend

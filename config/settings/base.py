@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "search.duplicates",
     "wagtailmedia",
     "wagtail.api.v2",
+    "ninja",
+    "corsheaders",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -63,12 +65,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.api.middleware.ApiCompressionMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "assets.doors.AssetDoorMiddleware",
+    "cms.api.gate.ApiGateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -174,7 +180,12 @@ if REDIS_URL:
     INSTALLED_APPS.append("django_rq")
     RQ_QUEUES = {
         name: {"URL": REDIS_URL, "DEFAULT_TIMEOUT": timeout}
-        for name, timeout in (("default", 600), ("previews", 3600), ("transcoding", 6 * 3600))
+        for name, timeout in (
+            ("default", 600),
+            ("previews", 3600),
+            ("transcoding", 6 * 3600),
+            ("webhooks", 120),
+        )
     }
     TASKS = {
         "default": {
@@ -186,7 +197,7 @@ else:
     TASKS = {
         "default": {
             "BACKEND": "django_tasks_db.DatabaseBackend",
-            "QUEUES": ["default", "previews", "transcoding"],
+            "QUEUES": ["default", "previews", "transcoding", "webhooks"],
         }
     }
 
@@ -291,6 +302,32 @@ NCRL_UPLOAD_SPOOL_DIR = env_str("NCRL_UPLOAD_SPOOL_DIR", str(DATA_DIR / "uploads
 NCRL_UPLOAD_EXPIRY_HOURS = env_int("NCRL_UPLOAD_EXPIRY_HOURS", 24)
 # --- end of storage and resumable uploads ---
 
+# --- Headless API (cms/api) ---
+# Requests per minute: a consumer's own limit is set in the admin; tokens without a consumer
+# (an editor's own) and anonymous callers get these. Counted in the shared cache.
+NCRL_API_RATE_LIMITS = {
+    "anonymous_per_minute": env_int("NCRL_API_ANONYMOUS_PER_MINUTE", 120),
+    "token_per_minute": env_int("NCRL_API_TOKEN_PER_MINUTE", 600),
+}
+# Browsers on these origins may call the API, feeds and OAI-PMH (django-cors-headers).
+CORS_ALLOWED_ORIGINS = env_list("NCRL_API_CORS_ORIGINS")
+CORS_URLS_REGEX = r"^/(api|feeds|oai)/.*$"
+CORS_ALLOW_HEADERS = ("authorization", "content-type", "if-none-match", "if-modified-since")
+CORS_EXPOSE_HEADERS = (
+    "ETag",
+    "Last-Modified",
+    "Retry-After",
+    "RateLimit-Limit",
+    "RateLimit-Remaining",
+    "RateLimit-Reset",
+)
+WAGTAILAPI_LIMIT_MAX = 100
+# Webhook deliveries: attempts before giving up, and the first back-off (doubled each time).
+NCRL_WEBHOOKS = {
+    "MAX_ATTEMPTS": env_int("NCRL_WEBHOOK_MAX_ATTEMPTS", 6),
+    "RETRY_BASE_SECONDS": env_int("NCRL_WEBHOOK_RETRY_BASE_SECONDS", 30),
+}
+# --- end of headless API ---
 # --- Public content hub ---
 # Front-end libraries from the npm registry (package.json, `npm ci`), served by cms.pages.vendor.
 NCRL_NODE_MODULES = env_str("NCRL_NODE_MODULES", str(BASE_DIR / "node_modules"))
