@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('assets', '0005_duplicates_moved_out'),
+        ('assets', '0006_asset_lifecycle'),
     ]
 
     operations = [
