@@ -57,6 +57,8 @@ def asset_url(kind: str, pk: int, part: str = "") -> str:
 
 
 def _asset_card(asset, kind: str, thumb: Thumb | None) -> Card:
+    if asset.licence_expired:
+        thumb = None  # its files are no longer served (451): no broken picture on the card
     title, fallback = localized(asset.title, asset.title_en)
     summary, _ = localized(asset.description, asset.description_en)
     return Card(

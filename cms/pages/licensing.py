@@ -22,8 +22,10 @@ def permissions(licence) -> list[Permission]:
 
 
 def may_download(asset) -> bool:
+    """Copies may be taken while a licence that allows sharing is in force."""
     licence = asset.licence
-    return licence is not None and licence.allows_redistribution
+    in_force = not getattr(asset, "licence_expired", False)
+    return licence is not None and licence.allows_redistribution and in_force
 
 
 def credit_line(asset) -> str:

@@ -198,3 +198,12 @@ def test_one_name_for_every_asset_page(client, agency_a):
     url = reverse("hub_asset", args=["image", image.pk])
     assert url == reverse("hub:image", args=[image.pk]) and client.get(url).status_code == 200
     assert client.get(reverse("hub_asset", args=["sound", image.pk])).status_code == 404
+
+
+def test_an_expired_licence_shows_no_files_and_offers_no_download(client, agency_a, terms):
+    yesterday = timezone.localdate() - timezone.timedelta(days=1)
+    image = library.image(agency_a, "Ảnh hết hạn giấy phép", seed=3, licence=terms["open"],
+                          licence_expires_on=yesterday)  # fmt: skip
+    html = client.get(f"/library/image/{image.pk}/").content.decode()
+    assert "Giấy phép của nội dung này đã hết hạn" in html
+    assert "data-zoom-open" not in html and "/download/" not in html
