@@ -9,7 +9,7 @@ from .files import file_url
 from .jsonld import news_article
 from .language import is_english, localized
 from .seo import OpenGraphImage, page_meta
-from .thumbs import PAGE_SPECS, image_thumb
+from .thumbs import LEAD_SPECS, image_thumb
 
 ARTICLE_IMAGE_SIZES = "(min-width: 992px) 800px, 100vw"
 
@@ -51,7 +51,7 @@ def article_context(article, request) -> dict:
         "title_in_vietnamese": title_fallback,
         # English visitors read the body in Vietnamese: say so, and mark its language.
         "body_in_vietnamese": is_english(),
-        "lead": image_thumb(image, PAGE_SPECS, sizes=ARTICLE_IMAGE_SIZES) if image else None,
+        "lead": image_thumb(image, LEAD_SPECS, sizes=ARTICLE_IMAGE_SIZES) if image else None,
         "lead_image": image,
         "topics": list(article.topics.all()),
         "audiences": list(article.audiences.all()),

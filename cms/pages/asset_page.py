@@ -38,7 +38,7 @@ class Download:
 
 def image_downloads(asset) -> list[Download]:
     if asset.is_svg():  # a vector drawing has no sizes: its (sanitised) file is the download
-        return [Download("SVG", file_url(asset.file.name), _megabytes(asset.byte_size))]
+        return [Download("SVG", file_url(asset.file.name), _file_size(asset.byte_size))]
     labels = {
         "small": _("Small (800 px wide)"),
         "large": _("Large (1600 px wide)"),
@@ -51,15 +51,18 @@ def image_downloads(asset) -> list[Download]:
     ]
 
 
-def _megabytes(size: int | None) -> str:
-    return f"{size / 1_000_000:.1f} MB" if size else ""
+def _file_size(size: int | None) -> str:
+    """A file size as people read it: kB under a megabyte, MB above."""
+    if not size:
+        return ""
+    return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{max(1, size // 1000)} kB"
 
 
 def media_downloads(outputs: Outputs) -> list[Download]:
     found = [Download(f"MP4 {r.name} ({r.width} × {r.height})", file_url(r.file.name),
-                      _megabytes(r.size)) for r in outputs.mp4_rungs]  # fmt: skip
+                      _file_size(r.size)) for r in outputs.mp4_rungs]  # fmt: skip
     found += [Download(f"{r.name.upper()} ({r.mime_type})", file_url(r.file.name),
-                       _megabytes(r.size)) for r in outputs.audio]  # fmt: skip
+                       _file_size(r.size)) for r in outputs.audio]  # fmt: skip
     return found
 
 
@@ -71,7 +74,7 @@ def downloads(asset, kind: str, outputs: Outputs) -> list[Download]:
         return image_downloads(asset)
     if kind == "document":
         label = str(_("PDF document"))
-        return [Download(label, file_url(asset.file.name), _megabytes(asset.byte_size))]
+        return [Download(label, file_url(asset.file.name), _file_size(asset.byte_size))]
     return media_downloads(outputs)
 
 

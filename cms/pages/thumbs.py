@@ -14,6 +14,8 @@ CARD_SPECS = ("fill-320x180|format-webp", "fill-480x270|format-webp", "fill-720x
 # Whole pictures for an asset page, never wider than the original (Wagtail does not upscale).
 PAGE_SPECS = ("width-480|format-webp", "width-800|format-webp", "width-1200|format-webp")
 ZOOM_SPEC = "width-2400|format-webp"
+# An article's lead picture: a 16:9 band (a tall infographic shows its top), phone to desktop.
+LEAD_SPECS = ("fill-480x270|format-webp", "fill-800x450|format-webp", "fill-1200x675|format-webp")
 TALL_RATIO = 1.6  # height over width beyond which a picture counts as a tall infographic
 CARD_SIZES = "(min-width: 1200px) 270px, (min-width: 768px) 30vw, (min-width: 576px) 45vw, 92vw"
 
@@ -59,7 +61,7 @@ def image_thumb(image, specs=CARD_SPECS, alt: str = "", sizes: str = CARD_SIZES)
         url = file_url(image.file.name)
         width, height = image.width or 800, image.height or 600
         return Thumb(url, f"{url} {width}w", width, height, alt or image.default_alt_text, sizes)
-    if specs == CARD_SPECS:
+    if all(spec.startswith("fill-") for spec in specs):  # crops: a tall picture shows its top
         _top_of_tall_image(image)
     try:
         renditions = image.get_renditions(*specs)

@@ -5,6 +5,7 @@ import datetime as dt
 import io
 import subprocess
 import tempfile
+import urllib.request
 from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
@@ -139,3 +140,17 @@ def article(agency, title: str, *, title_en: str = "", image=None, topics=(), **
     page.topics.set(topics)
     page.save_revision().publish()
     return page
+
+
+def served_bytes(client, url: str) -> bytes:
+    """The bytes a visitor gets at `url`, following the file view's redirects: to a rendition,
+    then (S3) to a presigned URL on the storage server, fetched for real."""
+    response = client.get(url)
+    while response.status_code in (301, 302):
+        location = response["Location"]
+        if location.startswith("http"):
+            with urllib.request.urlopen(location, timeout=30) as remote:  # noqa: S310 (loopback S3)
+                return remote.read()
+        response = client.get(location)
+    assert response.status_code == 200, (url, response.status_code)
+    return b"".join(response.streaming_content) if response.streaming else response.content

@@ -79,10 +79,7 @@ def test_open_graph_image_is_1200_by_630(client, site, agency_a):
     article = ArticlePage.objects.get()
     tags = head_tags(client.get(article.url).content.decode())
     image_url = tags["og"]["image"].replace("http://testserver", "")
-    body = client.get(image_url)
-    data = b"".join(body.streaming_content) if body.streaming else body.content
-    assert body.status_code == 200
-    assert Image.open(io.BytesIO(data)).size == (1200, 630)
+    assert Image.open(io.BytesIO(library.served_bytes(client, image_url))).size == (1200, 630)
 
 
 def test_schema_org_describes_articles_and_agencies(client, site, agency_a):

@@ -38,13 +38,21 @@
 
   function startStoryboard(player) {
     const video = player.querySelector("video");
-    player.querySelectorAll(".storyboard-frame").forEach((frame) => {
+    const frames = player.querySelectorAll(".storyboard-frame");
+    // Each button shows one tile of the sprite, scaled to the button's width.
+    const draw = () => frames.forEach((frame) => {
+      const d = frame.dataset;
+      const scale = frame.clientWidth / parseFloat(d.w);
+      frame.style.backgroundSize = `${d.spriteWidth * scale}px ${d.spriteHeight * scale}px`;
+      frame.style.backgroundPosition = `-${d.x * scale}px -${d.y * scale}px`;
+    });
+    frames.forEach((frame) => {
       frame.style.backgroundImage = `url("${frame.dataset.sprite}")`;
-      frame.style.backgroundPosition = `-${frame.dataset.x}px -${frame.dataset.y}px`;
-      frame.style.width = `${frame.dataset.w}px`;
-      frame.style.height = `${frame.dataset.h}px`;
+      frame.style.aspectRatio = `${frame.dataset.w} / ${frame.dataset.h}`;
       frame.addEventListener("click", () => seekTo(video, parseFloat(frame.dataset.seek)));
     });
+    draw();
+    window.addEventListener("resize", draw);
   }
 
   // --- Audio: the waveform shows progress and seeks where it is clicked.
