@@ -59,7 +59,7 @@ def setup_django(database_url: str, workdir: str) -> None:
         ELASTICSEARCH_REPLICAS="0",
         AWS_LOCATION=f"bench-hub/{RUN}",
         CACHE_KEY_PREFIX=f"bench-hub-{RUN}",
-        NCRL_HUB_CACHE_SECONDS="0",  # time the rendering, not the page cache
+        NCRL_PAGE_CACHE_SECONDS="0",  # time the rendering, not the page cache
         NCRL_PAGE_CACHE_SECONDS="0",
         DJANGO_LOG_LEVEL="ERROR",
     )

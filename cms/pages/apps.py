@@ -11,7 +11,5 @@ class PagesConfig(AppConfig):
         from cms.agencies.signals import agency_provisioned
 
         from .sections import provide_section
-        from .signal_handlers import register_signal_handlers
 
         agency_provisioned.connect(provide_section, dispatch_uid="pages_agency_section")
-        register_signal_handlers()

@@ -12,21 +12,11 @@ from assets.enums import Language
 
 from .article import article_context
 from .blocks import ArticleBodyBlock
-from .caching import anonymous_cache
 from .home import home_context
 from .section import section_context
 
 
-class CachedPageMixin:
-    """Anonymous visitors get the page from the shared cache (never a restricted page)."""
-
-    def serve(self, request, *args, **kwargs):
-        if self.get_view_restrictions().exists():
-            return super().serve(request, *args, **kwargs)
-        return anonymous_cache(super().serve)(request, *args, **kwargs)
-
-
-class HomePage(CachedPageMixin, Page):
+class HomePage(Page):
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -42,7 +32,7 @@ class HomePage(CachedPageMixin, Page):
         return context
 
 
-class AgencySectionPage(CachedPageMixin, Page):
+class AgencySectionPage(Page):
     agency = models.OneToOneField(
         "agencies.Agency",
         verbose_name=_("agency"),
@@ -64,7 +54,7 @@ class AgencySectionPage(CachedPageMixin, Page):
         return context
 
 
-class ArticlePage(CachedPageMixin, Page):
+class ArticlePage(Page):
     summary = models.TextField(_("summary"), blank=True)
     title_en = models.CharField(_("title (English)"), max_length=255, blank=True)
     summary_en = models.TextField(_("summary (English)"), blank=True)

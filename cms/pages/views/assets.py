@@ -12,7 +12,6 @@ from assets.visibility import visible_to
 
 from .. import licensing
 from ..asset_page import IMAGE_DOWNLOADS, asset_context
-from ..caching import anonymous_cache, uncacheable
 from ..files import file_url
 from ..thumbs import ZOOM_SPEC
 
@@ -29,7 +28,8 @@ def visible_asset(request, kind: str, pk: int):
 def _respond(request, template: str, asset, context: dict):
     response = TemplateResponse(request, template, context)
     if not asset.is_public or context.get("processing"):
-        uncacheable(response)  # an editor's preview, or a video still transcoding
+        # An editor's preview, or a video still transcoding: no shared cache may keep it.
+        patch_cache_control(response, private=True)
     return response
 
 
@@ -37,7 +37,6 @@ def _asset_id(kind: str, ids: dict) -> int:
     return ids[f"{kind}_id"]
 
 
-@anonymous_cache
 def asset_page(request, kind: str, **ids):
     asset = visible_asset(request, kind, _asset_id(kind, ids))
     variant = "audio" if kind == "media" and asset.type == "audio" else kind
@@ -46,7 +45,6 @@ def asset_page(request, kind: str, **ids):
 
 
 @xframe_options_exempt
-@anonymous_cache
 def asset_embed(request, kind: str, **ids):
     asset = visible_asset(request, kind, _asset_id(kind, ids))
     context = asset_context(request, asset, kind)

@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from cms.agencies.models import Agency
 from cms.taxonomy.models import Audience, Campaign, Topic
 
-from ..caching import anonymous_cache
 from ..campaigns import calendar, next_occurrence
 from ..cards import latest_article_cards
 from ..labels import AGENCY_KIND_LABELS
@@ -34,7 +33,6 @@ def _landing(request, *, title: str, description: str, filters: dict, articles: 
     return TemplateResponse(request, "pages/landing.html", context)
 
 
-@anonymous_cache
 @refuses_bad_parameters
 def topic(request, slug: str):
     found = get_object_or_404(Topic, slug=slug)
@@ -49,7 +47,6 @@ def topic(request, slug: str):
     )
 
 
-@anonymous_cache
 @refuses_bad_parameters
 def campaign(request, slug: str):
     found = get_object_or_404(Campaign, slug=slug)
@@ -63,7 +60,6 @@ def campaign(request, slug: str):
     )
 
 
-@anonymous_cache
 @refuses_bad_parameters
 def audience(request, slug: str):
     found = get_object_or_404(Audience, slug=slug)
@@ -82,7 +78,6 @@ def _agencies_with_sections(**filters):
     return agencies.select_related("section_page", "parent").order_by("name")
 
 
-@anonymous_cache
 @refuses_bad_parameters
 def agency_kind(request, kind: str):
     if kind not in AGENCY_KIND_LABELS:
@@ -105,25 +100,21 @@ def _index(request, template: str, title: str, context: dict):
     return TemplateResponse(request, template, {"title": title, "meta": meta, **context})
 
 
-@anonymous_cache
 def topics_index(request):
     topics = Topic.objects.filter(parent__isnull=True).prefetch_related("children")
     return _index(request, "pages/topics_index.html", _("Topics"), {"topics": topics})
 
 
-@anonymous_cache
 def campaigns_index(request):
     return _index(request, "pages/campaigns_index.html", _("Campaigns and events"),
                   {"calendar": calendar()})  # fmt: skip
 
 
-@anonymous_cache
 def audiences_index(request):
     return _index(request, "pages/audiences_index.html", _("Audiences"),
                   {"audiences": Audience.objects.all()})  # fmt: skip
 
 
-@anonymous_cache
 def agencies_index(request):
     agencies = list(_agencies_with_sections())
     groups = [(kind, label, [a for a in agencies if a.kind == kind])

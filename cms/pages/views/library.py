@@ -3,13 +3,11 @@
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from ..caching import anonymous_cache
 from ..library import parse, run
 from ..seo import page_meta
 from .refusals import refuses_bad_parameters
 
 
-@anonymous_cache
 @refuses_bad_parameters
 def library(request):
     found = run(parse(request.GET))

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('assets', '0007_image_alt_text'),
+        ('assets', '0008_image_alt_text'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('assets', '0006_asset_lifecycle'),
+        ('assets', '0007_upload_spool_node'),
     ]
 
     operations = [
