@@ -60,7 +60,6 @@ def setup_django(database_url: str, workdir: str) -> None:
         AWS_LOCATION=f"bench-hub/{RUN}",
         CACHE_KEY_PREFIX=f"bench-hub-{RUN}",
         NCRL_PAGE_CACHE_SECONDS="0",  # time the rendering, not the page cache
-        NCRL_PAGE_CACHE_SECONDS="0",
         DJANGO_LOG_LEVEL="ERROR",
     )
     sys.path.insert(0, str(ROOT))
