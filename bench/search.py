@@ -232,7 +232,7 @@ def embedded_pages(query_count: int) -> dict:
     client = Client(HTTP_HOST="localhost")
     requests = [{"q": text, **filters} for text, filters in queries(query_count + WARM_UP)]
     figures = {}
-    for name, path in (("hub_search", reverse("hub_search")), ("api_search", "/api/search/")):
+    for name, path in (("hub_search", reverse("hub:library")), ("api_search", "/api/search/")):
         timings, answers = timed(lambda params, path=path: client.get(path, params), requests)
         assert all(answer.status_code == 200 for answer in answers), f"{path} failed"
         figures[f"{name}_p95_ms"] = round(percentile(timings, 0.95), 2)
