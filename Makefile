@@ -62,7 +62,7 @@ test: system-test venv services-up ## Run the whole suite on both profiles (embe
 	@echo "== embedded profile: SQLite, local folder, database search, database task queue =="
 	$(BIN)/pytest -p no:cacheprovider -m "not services" -q
 	@echo "== production profile: PostgreSQL, MinIO (S3), Elasticsearch, Redis =="
-	eval "$$(scripts/services.sh env)" && NCRL_TEST_PROFILE=production $(BIN)/pytest -p no:cacheprovider -q
+	eval "$$(scripts/services.sh env)" && NCRL_TEST_PROFILE=production $(BIN)/pytest -p no:cacheprovider -m "not embedded" -q
 
 .PHONY: lint
 lint: venv ## ruff check and format check, and the import layering contracts
