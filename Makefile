@@ -76,9 +76,10 @@ test: system-test venv frontend services-up ## Run the whole suite on both profi
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python manage.py makemigrations --check --dry-run -v0 --settings=config.settings.test
 	@echo "== embedded profile: SQLite, local folder, database search, database task queue =="
-	$(BIN)/pytest -p no:cacheprovider -m "not services" -q
+	env -u DATABASE_URL -u REDIS_URL -u ELASTICSEARCH_URL -u AWS_STORAGE_BUCKET_NAME \
+		NCRL_TEST_PROFILE=embedded $(BIN)/pytest -p no:cacheprovider -m "not services" -q
 	@echo "== production profile: PostgreSQL, MinIO (S3), Elasticsearch, Redis =="
-	eval "$$(scripts/services.sh env)" && NCRL_TEST_PROFILE=production $(BIN)/pytest -p no:cacheprovider -m "not embedded_only" -q
+	eval "$$(scripts/services.sh env)" && NCRL_TEST_PROFILE=production $(BIN)/pytest -p no:cacheprovider -m "not embedded" -q
 
 .PHONY: lint
 lint: venv ## ruff check and format check, and the import layering contracts
