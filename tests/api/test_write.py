@@ -82,8 +82,11 @@ def test_publishing_is_for_moderators(client, agency_a, integration, licence):
     # The admin's rule holds here too: no publishing without the rights metadata.
     refused = client.post(url, headers=bearer(token))
     assert refused.status_code == 422
-    assert "licence" in refused.content.decode() and "credit_line" in refused.content.decode()
-    ImageAsset.objects.filter(pk=asset.pk).update(licence=licence, credit_line="Ảnh: Cổng A")
+    for missing in ("licence", "credit_line", "alt_text"):
+        assert missing in refused.content.decode(), missing
+    ImageAsset.objects.filter(pk=asset.pk).update(
+        licence=licence, credit_line="Ảnh: Cổng A", alt_text="Ảnh minh hoạ chờ công bố"
+    )
     published = client.post(url, headers=bearer(token))
     assert published.status_code == 200, published.content
     assert client.get(f"/api/v3/images/{asset.pk}/").status_code == 200
