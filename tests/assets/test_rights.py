@@ -117,6 +117,7 @@ def test_publishing_without_rights_is_refused_with_a_message(client, agency_a, m
     with translation.override("vi"):  # the admin speaks the user's language, Vietnamese first
         assert errors["licence"] == [str(REQUIRED_MESSAGES["licence"])]
         assert errors["credit_line"] == [str(REQUIRED_MESSAGES["credit_line"])]
+        assert errors["alt_text"] == [str(REQUIRED_MESSAGES["alt_text"])]
     asset.refresh_from_db()
     assert not asset.is_published
 
@@ -130,6 +131,7 @@ def test_a_new_upload_publishes_with_its_agency_defaults(
         "file": upload("anh.jpg", photo_jpeg()),
         "collection": agency_with_defaults.collection_id,
         "kind": "photo",
+        "alt_text": "Cánh đồng lúa chín vàng",
         "language": "vi",
         "is_published": "on",
     }
