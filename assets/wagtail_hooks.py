@@ -48,12 +48,25 @@ from django.urls import path, reverse  # noqa: E402
 from django.utils.translation import gettext_lazy as _  # noqa: E402
 from wagtail.admin.menu import MenuItem  # noqa: E402
 
+from .choosers import media_chosen  # noqa: E402
+from .library.views import library_urls  # noqa: E402
 from .tus.admin_views import uploader  # noqa: E402
 
 
 @hooks.register("register_admin_urls")
 def resumable_uploader_urls():
     return [path("large-uploads/", uploader, name="assets_large_uploads")]
+
+
+@hooks.register("register_admin_urls")
+def library_asset_urls():
+    return library_urls()
+
+
+# Before wagtailmedia's own URLs (order 0): the same path answers through the visibility rule.
+@hooks.register("register_admin_urls", order=-10)
+def reusable_media_chosen_url():
+    return [path("media/chooser/<int:media_id>/", media_chosen, name="reusable_media_chosen")]
 
 
 @hooks.register("register_admin_menu_item")
