@@ -134,7 +134,6 @@ QUERIES = ["chuyển đổi số", "chuyen doi so", "khoa học công nghệ", "
 
 @elasticsearch_only
 @pytest.mark.parametrize("text", QUERIES)
-@pytest.mark.parametrize("backend_name", ["elasticsearch"], indirect=True)
 def test_both_backends_rank_alike(corpus, backend_name, text):
     """The database computes Elasticsearch's own scores (search.backends.bm25_sql)."""
     request = SearchQuery(text=text, size=10, facets=True, now=timezone.now())
