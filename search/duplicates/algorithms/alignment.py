@@ -100,7 +100,8 @@ def _plausible(matrix: np.ndarray, size_a: tuple[int, int]) -> bool:
     """The picture's corners stay a convex quadrilateral of a sensible size, not folded."""
     corners = _project(matrix, _corners(size_a))
     edges = np.roll(corners, -1, axis=0) - corners
-    turns = np.cross(edges, np.roll(edges, -1, axis=0))
+    following = np.roll(edges, -1, axis=0)
+    turns = edges[:, 0] * following[:, 1] - edges[:, 1] * following[:, 0]
     if not (np.all(turns > 0) or np.all(turns < 0)):
         return False
     scale = np.sqrt(_area(corners) / (size_a[0] * size_a[1]))
