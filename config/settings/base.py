@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "csp",
     "rest_framework",
     "django_tasks",
     "django_tasks_db",
@@ -61,6 +62,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above any page cache: cached pages get the policy of the moment they are served.
+    "config.csp.SitePolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -278,3 +281,30 @@ AWS_QUERYSTRING_EXPIRE = env_int("AWS_QUERYSTRING_EXPIRE", 300)
 NCRL_UPLOAD_SPOOL_DIR = env_str("NCRL_UPLOAD_SPOOL_DIR", str(DATA_DIR / "uploads"))
 NCRL_UPLOAD_EXPIRY_HOURS = env_int("NCRL_UPLOAD_EXPIRY_HOURS", 24)
 # --- end of storage and resumable uploads ---
+
+# --- Security headers ---
+# A Content Security Policy on every page (a stricter one on the public site than in the admin,
+# see config/settings/security.py); nosniff, a same-origin referrer and no framing by other sites
+# (Django's SecurityMiddleware and XFrameOptionsMiddleware). NCRL_CSP_MEDIA_ORIGINS names a CDN
+# that serves stored files; NCRL_CSP_FRAME_SOURCES the video sites whose players may be embedded.
+from .security import (  # noqa: E402
+    EMBED_FRAME_SOURCES,
+    admin_directives,
+    site_directives,
+    storage_origins,
+)
+
+_CSP_MEDIA = storage_origins(NCRL_S3_OPTIONS, env_list("NCRL_CSP_MEDIA_ORIGINS"))
+_CSP_FRAMES = env_list("NCRL_CSP_FRAME_SOURCES", EMBED_FRAME_SOURCES)
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": site_directives(_CSP_MEDIA, _CSP_FRAMES)}
+NCRL_ADMIN_CONTENT_SECURITY_POLICY = {"DIRECTIVES": admin_directives(_CSP_MEDIA, _CSP_FRAMES)}
+NCRL_ADMIN_PATH_PREFIX = "/admin/"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "SAMEORIGIN"  # the admin previews pages in a frame of its own
+# Wagtail's admin would fetch avatars from gravatar.com (editors' e-mail hashes to a third
+# party) and check releases.wagtail.io: a national system makes neither call.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# --- end of security headers ---
