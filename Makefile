@@ -40,10 +40,12 @@ setup: system venv ## Prepare everything `make run` needs: packages, venv, datab
 	$(MANAGE) load_demo
 
 .PHONY: run
-run: setup ## Serve the library with demo content at http://127.0.0.1:8000 with the local worker
+run: setup ## Serve the library with demo content at http://127.0.0.1:8000 with the local workers
 	@echo "Serving at http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
 	@trap 'kill 0' EXIT INT TERM; \
-	  $(MANAGE) db_worker --queue-name '*' & \
+	  $(MANAGE) db_worker --queue-name transcoding & \
+	  $(MANAGE) db_worker --queue-name previews,default & \
+	  $(MANAGE) scheduler & \
 	  $(MANAGE) runserver --noreload $(HOST):$(PORT)
 
 .PHONY: services-up

@@ -7,8 +7,12 @@ class AssetsConfig(AppConfig):
     verbose_name = _("Media assets")
 
     def ready(self) -> None:
+        from config.periodic import register
+
         from . import signal_handlers
         from .permissions import register_asset_permission_policies
+        from .tus.cleanup import remove_expired_uploads_task
 
         signal_handlers.connect()
         register_asset_permission_policies()
+        register("assets.remove_expired_uploads", remove_expired_uploads_task, every=3600)

@@ -30,9 +30,8 @@ import django  # noqa: E402
 
 django.setup()
 
+from assets.ffmpeg import MediaInput, MediaProbe, input_args, probe, run_ffmpeg  # noqa: E402
 from transcoding.ladder import PlannedRung, encoder_from_settings, plan_ladder  # noqa: E402
-from transcoding.probe import MediaProbe, probe  # noqa: E402
-from transcoding.progress import run_ffmpeg  # noqa: E402
 from transcoding.video import ladder_command, transcode_video  # noqa: E402
 
 QUALITY_RUNG = "720p"
@@ -58,7 +57,7 @@ def _arguments() -> argparse.Namespace:
 
 
 def _run(work: Path, seconds: float) -> None:
-    source = _make_clip(work / "source.mp4", seconds)
+    source = MediaInput(_make_clip(work / "source.mp4", seconds), "mov")
     facts = probe(source)
     plan = plan_ladder(facts)
     encoder = encoder_from_settings()
@@ -66,7 +65,7 @@ def _run(work: Path, seconds: float) -> None:
           f"rungs: {', '.join(rung.name for rung in plan)}; {encoder.video_codec} "
           f"{encoder.preset}; {os.cpu_count()} cores; load {_load()}")  # fmt: skip
 
-    decode_s = _timed(lambda: run_ffmpeg(["-i", str(source), "-map", "0", "-f", "null", "-"]))
+    decode_s = _timed(lambda: run_ffmpeg([*input_args(source), "-map", "0", "-f", "null", "-"]))
     ours_s = _timed(lambda: transcode_video(source, work / "ours", source_probe=facts, plan=plan))
     naive_s = _timed(lambda: _each_alone(source, facts, plan, work / "naive"))
     single_s = {
@@ -114,7 +113,9 @@ def _make_clip(path: Path, seconds: float) -> Path:
     return path
 
 
-def _each_alone(source: Path, facts: MediaProbe, plan: list[PlannedRung], out_root: Path) -> None:
+def _each_alone(
+    source: MediaInput, facts: MediaProbe, plan: list[PlannedRung], out_root: Path
+) -> None:
     """The naive way: one ffmpeg process per rendition, each making its MP4 and HLS."""
     encoder = encoder_from_settings()
     for rung in plan:
@@ -123,10 +124,11 @@ def _each_alone(source: Path, facts: MediaProbe, plan: list[PlannedRung], out_ro
         run_ffmpeg(ladder_command(source, [rung], facts, encoder, out_dir), cwd=str(out_dir))
 
 
-def _ssim(rendition: Path, source: Path) -> float:
+def _ssim(rendition_path: Path, source: MediaInput) -> float:
+    rendition = MediaInput(rendition_path, "mov")
     facts = probe(rendition)
     log = run_ffmpeg(
-        ["-i", str(rendition), "-i", str(source), "-lavfi",
+        [*input_args(rendition), *input_args(source), "-lavfi",
          f"[1:v]scale={facts.width}:{facts.height}:flags=bicubic[ref];[0:v][ref]ssim",
          "-f", "null", "-"],
         loglevel="info",

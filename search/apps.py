@@ -8,6 +8,11 @@ class SearchConfig(AppConfig):
     verbose_name = _("Library search")
 
     def ready(self) -> None:
+        from config.periodic import register
+
         from . import signal_handlers
+        from .tasks import reconcile_index, replay_pending_updates
 
         signal_handlers.connect()
+        register("search.replay_pending", replay_pending_updates, every=60)
+        register("search.reconcile", reconcile_index, every=6 * 3600)

@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from . import indexing
+from . import indexing, rebuild
 from .keys import key_for_parts
 
 
@@ -19,3 +19,8 @@ def remove_key(key: str) -> None:
 @task()
 def replay_pending_updates() -> int:
     return indexing.replay_pending()
+
+
+@task()
+def reconcile_index() -> dict[str, dict[str, int]]:
+    return rebuild.reconcile()

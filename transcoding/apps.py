@@ -7,4 +7,9 @@ class TranscodingConfig(AppConfig):
     verbose_name = _("Transcoding")
 
     def ready(self) -> None:
+        from config.periodic import register
+
         from . import signal_handlers  # noqa: F401
+        from .recovery import recover_transcoding_jobs
+
+        register("transcoding.recover_jobs", recover_transcoding_jobs, every=60)

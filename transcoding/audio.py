@@ -8,22 +8,33 @@ from __future__ import annotations
 
 import json
 import math
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from assets.ffmpeg import (
+    FfmpegError,
+    MediaInput,
+    MediaProbe,
+    ProgressCallback,
+    StopRequested,
+    input_args,
+    probe,
+    run_ffmpeg,
+    scaled_progress,
+)
+
 from .conf import audio_settings
-from .probe import MediaProbe, probe
-from .progress import FfmpegError, ProgressCallback, run_ffmpeg
 from .waveform import Waveform, write_waveform
 
 # Below this the input is silence: there is nothing to normalise.
 _SILENCE_LUFS = -70.0
-# The measuring pass is a fraction of the work of the encoding pass.
+# The measuring pass is a fraction of the work of the encoding pass; the waveform a little more.
 _MEASURE_SHARE = 30.0
+_ENCODE_END = 95.0
+M4A_FORMAT, MP3_FORMAT = "mov", "mp3"  # ffmpeg demuxers of the renditions written here
 
 
 @dataclass(frozen=True)
@@ -56,37 +67,43 @@ class AudioOutputs:
 
 
 def transcode_audio(
-    source: str | os.PathLike[str],
-    out_dir: str | os.PathLike[str],
+    source: MediaInput,
+    out_dir: str | Path,
     *,
     source_probe: MediaProbe | None = None,
     on_progress: ProgressCallback | None = None,
     timeout: float | None = None,
+    should_stop: StopRequested | None = None,
 ) -> AudioOutputs:
     """Normalise and encode the first audio stream of `source` to `audio.m4a` and `audio.mp3`."""
-    source_path, target_dir = Path(source).resolve(), Path(out_dir)
-    facts = source_probe or probe(source_path)
+    target_dir = Path(out_dir)
+    facts = source_probe or probe(source)
     if not facts.has_audio:
         raise ValueError(_("The file has no audio stream."))
     options = audio_settings()
     target_dir.mkdir(parents=True, exist_ok=True)
-    measured = measure_loudness(source_path, options, timeout=timeout)
-    _report(on_progress, _MEASURE_SHARE)
+    measured = measure_loudness(
+        source, options, timeout=timeout, duration=facts.duration, should_stop=should_stop,
+        on_progress=scaled_progress(on_progress, 0, _MEASURE_SHARE),
+    )  # fmt: skip
     audio_filter = _normalise_filter(measured, options)
     m4a, mp3 = target_dir / "audio.m4a", target_dir / "audio.mp3"
     run_ffmpeg(
-        _encode_args(source_path, audio_filter, options, facts, m4a, mp3),
+        _encode_args(source, audio_filter, options, facts, m4a, mp3),
         duration=facts.duration,
-        on_progress=_scaled(on_progress, _MEASURE_SHARE),
+        on_progress=scaled_progress(on_progress, _MEASURE_SHARE, _ENCODE_END),
         timeout=timeout,
+        should_stop=should_stop,
     )
     waveform = write_waveform(
-        m4a,
+        MediaInput(m4a, M4A_FORMAT),
         target_dir / "waveform.json",
         points=int(options["waveform_points"]),
         sample_rate=int(options["waveform_sample_rate"]),
     )
-    renditions = [_describe(m4a), _describe(mp3)]
+    renditions = [_describe(MediaInput(m4a, M4A_FORMAT)), _describe(MediaInput(mp3, MP3_FORMAT))]
+    if on_progress is not None:
+        on_progress(100.0)
     return AudioOutputs(
         renditions=renditions,
         waveform=waveform,
@@ -97,15 +114,24 @@ def transcode_audio(
 
 
 def measure_loudness(
-    source: Path, options: dict[str, Any] | None = None, *, timeout: float | None = None
+    source: MediaInput,
+    options: dict[str, Any] | None = None,
+    *,
+    timeout: float | None = None,
+    duration: float = 0.0,
+    on_progress: ProgressCallback | None = None,
+    should_stop: StopRequested | None = None,
 ) -> Loudness | None:
     """First loudnorm pass; None when the input is silent (nothing to measure)."""
     options = options or audio_settings()
     log = run_ffmpeg(
-        ["-i", str(source), "-map", "0:a:0", "-af", _loudnorm(options) + ":print_format=json",
+        [*input_args(source), "-map", "0:a:0", "-af", _loudnorm(options) + ":print_format=json",
          "-f", "null", "-"],
         timeout=timeout,
         loglevel="info",
+        duration=duration,
+        on_progress=on_progress,
+        should_stop=should_stop,
     )  # fmt: skip
     report = _last_json_object(log)
     integrated = float(report["input_i"])
@@ -140,7 +166,7 @@ def _normalise_filter(measured: Loudness | None, options: dict[str, Any]) -> str
 
 
 def _encode_args(
-    source: Path,
+    source: MediaInput,
     audio_filter: str,
     options: dict[str, Any],
     facts: MediaProbe,
@@ -150,7 +176,7 @@ def _encode_args(
     channels = str(min(max(facts.audio_channels, 1), 2))
     graph = f"[0:a:0]{audio_filter},asplit=2[aac][mp3]"
     return [
-        "-y", "-i", str(source), "-filter_complex", graph, "-map_metadata", "-1",
+        "-y", *input_args(source), "-filter_complex", graph, "-map_metadata", "-1",
         "-map", "[aac]", "-c:a", "aac", "-b:a", options["aac_bitrate"], "-ac", channels,
         "-movflags", "+faststart", str(m4a),
         "-map", "[mp3]", "-c:a", "libmp3lame", "-b:a", options["mp3_bitrate"], "-ac", channels,
@@ -165,25 +191,14 @@ def _last_json_object(log: str) -> dict[str, Any]:
     return json.loads(log[start : end + 1])
 
 
-def _describe(path: Path) -> AudioRendition:
-    facts = probe(path)
+def _describe(rendition: MediaInput) -> AudioRendition:
+    facts = probe(rendition)
     return AudioRendition(
-        path=path,
+        path=rendition.path,
         codec=facts.audio_codec,
         bit_rate=facts.bit_rate,
         duration=facts.duration,
         sample_rate=facts.sample_rate,
         channels=facts.audio_channels,
-        size=path.stat().st_size,
+        size=rendition.path.stat().st_size,
     )
-
-
-def _report(on_progress: ProgressCallback | None, percent: float) -> None:
-    if on_progress is not None:
-        on_progress(percent)
-
-
-def _scaled(on_progress: ProgressCallback | None, offset: float) -> ProgressCallback | None:
-    if on_progress is None:
-        return None
-    return lambda percent: on_progress(offset + percent * (100.0 - offset) / 100.0)

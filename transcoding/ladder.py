@@ -12,7 +12,7 @@ from typing import Any
 
 from django.conf import settings
 
-from .probe import MediaProbe
+from assets.ffmpeg import MediaProbe
 
 DEFAULT_LADDER: list[dict[str, Any]] = [
     {"name": "1080p", "height": 1080, "crf": 23, "maxrate": "5000k", "bufsize": "10000k",

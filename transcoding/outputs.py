@@ -1,17 +1,26 @@
 """Which outputs an asset gets, and how each is made from a local copy of its original.
 
-Each producer writes files into `out_dir` and returns the ones worth a Rendition row; every file
-it leaves in `out_dir` (HLS segments included) is uploaded.
+Each producer writes files into `work.out_dir` and returns the ones worth a Rendition row; every
+file it leaves there (HLS segments included) is uploaded. Producers report their progress from
+0 to 100 and stop when `work.should_stop()` says so.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
+from assets.ffmpeg import MediaInput, ProgressCallback, StopRequested, make_poster
+from assets.validation import media_input
+
+from .audio import transcode_audio
+from .conf import images_settings
 from .enums import OutputKind
-from .progress import ProgressCallback
+from .previews import render_document_previews
+from .sprites import make_sprite
+from .video import transcode_video
 
 
 @dataclass(frozen=True)
@@ -25,19 +34,39 @@ class ProducedFile:
     bit_rate: int | None = None
 
 
-Producer = Callable[[Path, Path, ProgressCallback, float | None], list[ProducedFile]]
+@dataclass(frozen=True)
+class Work:
+    """What a producer gets: the local copy of the original and where its outputs go."""
+
+    source: Path
+    out_dir: Path
+    on_progress: ProgressCallback
+    should_stop: StopRequested
+    timeout: float | None = None
+
+    @cached_property
+    def media(self) -> MediaInput:
+        return media_input(self.source)
+
+
+Producer = Callable[[Work], list[ProducedFile]]
 
 
 def outputs_for(asset) -> list[str]:
-    """The outputs an asset needs, from its model and its content."""
+    """The outputs an asset needs, quick pictures first."""
     model_name = asset._meta.model_name
     if model_name == "documentasset":
         return [OutputKind.DOCUMENT_PREVIEW]
     if model_name == "mediaasset" and asset.type == "video":
-        return [OutputKind.VIDEO_LADDER, OutputKind.POSTER, OutputKind.SPRITE]
+        return [OutputKind.POSTER, OutputKind.SPRITE, OutputKind.VIDEO_LADDER]
     if model_name == "mediaasset":
         return [OutputKind.AUDIO]
     return []
+
+
+def work_units(asset) -> float | None:
+    """How much there is to do: seconds of media, or pages (for estimating how long it takes)."""
+    return getattr(asset, "page_count", None) or getattr(asset, "duration", None) or None
 
 
 def _image(name: str, image) -> ProducedFile:
@@ -50,10 +79,11 @@ def _image(name: str, image) -> ProducedFile:
     )
 
 
-def video_ladder(source: Path, out_dir: Path, on_progress, timeout) -> list[ProducedFile]:
-    from .video import transcode_video
-
-    ladder = transcode_video(source, out_dir, on_progress=on_progress, timeout=timeout)
+def video_ladder(work: Work) -> list[ProducedFile]:
+    ladder = transcode_video(
+        work.media, work.out_dir, on_progress=work.on_progress, timeout=work.timeout,
+        should_stop=work.should_stop,
+    )  # fmt: skip
     produced = [
         ProducedFile(
             name=r.name,
@@ -77,26 +107,36 @@ def video_ladder(source: Path, out_dir: Path, on_progress, timeout) -> list[Prod
     return produced
 
 
-def poster(source: Path, out_dir: Path, on_progress, timeout) -> list[ProducedFile]:
-    from .posters import make_poster
+def poster(work: Work) -> list[ProducedFile]:
+    options = images_settings()
+    made = make_poster(
+        work.media,
+        work.out_dir / "poster.jpg",
+        max_size=int(options["poster_max_size"]),
+        min_brightness=float(options["poster_min_brightness"]),
+        timeout=work.timeout,
+        on_progress=work.on_progress,
+        should_stop=work.should_stop,
+    )
+    return [_image("poster", made.image)]
 
-    return [_image("poster", make_poster(source, out_dir / "poster.jpg", timeout=timeout).image)]
 
-
-def sprite(source: Path, out_dir: Path, on_progress, timeout) -> list[ProducedFile]:
-    from .posters import make_sprite
-
-    made = make_sprite(source, out_dir, timeout=timeout)
+def sprite(work: Work) -> list[ProducedFile]:
+    made = make_sprite(
+        work.media, work.out_dir, timeout=work.timeout, on_progress=work.on_progress,
+        should_stop=work.should_stop,
+    )  # fmt: skip
     return [
         _image("sprite", made.image),
         ProducedFile(name="sprite-vtt", path=made.vtt, mime_type="text/vtt"),
     ]
 
 
-def audio(source: Path, out_dir: Path, on_progress, timeout) -> list[ProducedFile]:
-    from .audio import transcode_audio
-
-    made = transcode_audio(source, out_dir, on_progress=on_progress, timeout=timeout)
+def audio(work: Work) -> list[ProducedFile]:
+    made = transcode_audio(
+        work.media, work.out_dir, on_progress=work.on_progress, timeout=work.timeout,
+        should_stop=work.should_stop,
+    )  # fmt: skip
     produced = [
         ProducedFile(
             name=r.path.suffix.lstrip("."),
@@ -113,10 +153,10 @@ def audio(source: Path, out_dir: Path, on_progress, timeout) -> list[ProducedFil
     return produced
 
 
-def document_preview(source: Path, out_dir: Path, on_progress, timeout) -> list[ProducedFile]:
-    from .previews import render_document_previews
-
-    made = render_document_previews(source, out_dir)
+def document_preview(work: Work) -> list[ProducedFile]:
+    made = render_document_previews(
+        work.source, work.out_dir, on_progress=work.on_progress, should_stop=work.should_stop
+    )
     pages = [
         _image(f"page-{number:04d}", page) for number, page in enumerate(made.thumbnails, start=1)
     ]

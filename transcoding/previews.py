@@ -1,7 +1,7 @@
 """Previews of PDF documents: a large image of the first page and a thumbnail of every page.
 
 Pages are rendered with pdfium (pypdfium2); the number of thumbnails is capped by settings so
-a thousand-page handbook does not make a thousand images.
+a thousand-page handbook does not make a thousand images. Progress is reported page by page.
 """
 
 from __future__ import annotations
@@ -13,8 +13,10 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from django.utils.translation import gettext_lazy as _
 
+from assets.ffmpeg import ImageOutput, ProgressCallback, StopRequested, describe_image
+
 from .conf import documents_settings
-from .posters import ImageOutput, describe_image
+from .errors import JobStopped
 
 
 class DocumentPreviewError(Exception):
@@ -29,7 +31,11 @@ class DocumentPreviews:
 
 
 def render_document_previews(
-    source: str | os.PathLike[str], out_dir: str | os.PathLike[str]
+    source: str | os.PathLike[str],
+    out_dir: str | os.PathLike[str],
+    *,
+    on_progress: ProgressCallback | None = None,
+    should_stop: StopRequested | None = None,
 ) -> DocumentPreviews:
     """Write `preview.<fmt>` and `page-0001.<fmt>`... into `out_dir`."""
     options = documents_settings()
@@ -44,15 +50,21 @@ def render_document_previews(
         preview = _render_page(
             document, 0, int(options["preview_width"]), target_dir / f"preview.{extension}"
         )
-        thumbnails = [
-            _render_page(
-                document,
-                index,
-                int(options["thumbnail_width"]),
-                target_dir / f"page-{index + 1:04d}.{extension}",
+        pages = min(page_count, int(options["max_pages"]))
+        thumbnails = []
+        for index in range(pages):
+            if should_stop is not None and should_stop():
+                raise JobStopped
+            thumbnails.append(
+                _render_page(
+                    document,
+                    index,
+                    int(options["thumbnail_width"]),
+                    target_dir / f"page-{index + 1:04d}.{extension}",
+                )
             )
-            for index in range(min(page_count, int(options["max_pages"])))
-        ]
+            if on_progress is not None:
+                on_progress((index + 1) * 100.0 / pages)
     finally:
         document.close()
     return DocumentPreviews(preview=preview, thumbnails=thumbnails, page_count=page_count)

@@ -1,17 +1,16 @@
-"""Create the jobs an asset needs and hand them to the task queue."""
+"""Create the jobs an asset needs, hand them to the task queue, retry or cancel them."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
-from .enums import JobStatus
+from .conf import job_setting
+from .enums import PREVIEW_OUTPUTS, UNFINISHED, JobStatus
 from .models import TranscodeJob
-from .outputs import PRODUCERS, outputs_for
+from .outputs import PRODUCERS, outputs_for, work_units
+from .tasks import run_preview_job, run_transcode_job
 
 
 def schedule_asset(asset) -> list[TranscodeJob]:
@@ -25,16 +24,10 @@ def schedule_asset(asset) -> list[TranscodeJob]:
             content_type=content_type,
             object_id=asset.pk,
             output=output,
-            defaults={"source_sha256": asset.content_sha256},
+            defaults={"source_sha256": asset.content_sha256, "work_units": work_units(asset)},
         )
         if not created and job.source_sha256 != asset.content_sha256:
-            TranscodeJob.objects.filter(pk=job.pk).update(
-                source_sha256=asset.content_sha256,
-                status=JobStatus.PENDING,
-                progress=0,
-                attempts=0,
-                error="",
-            )
+            _reset(job, source_sha256=asset.content_sha256, work_units=work_units(asset))
             created = True
         if created:
             jobs.append(job)
@@ -42,31 +35,44 @@ def schedule_asset(asset) -> list[TranscodeJob]:
     return jobs
 
 
-def enqueue_job(job_id: int, delay: float = 0) -> None:
-    from .runner import setting
-    from .tasks import run_transcode_job
+def enqueue_job(job_id: int) -> None:
+    """Queue the task that runs the job; remember its id so a lost task can be noticed."""
+    job = TranscodeJob.objects.filter(pk=job_id).only("output").first()
+    if job is None:
+        return
+    task = run_preview_job if job.output in PREVIEW_OUTPUTS else run_transcode_job
+    TranscodeJob.objects.filter(pk=job_id).update(queued_at=timezone.now())
+    result = task.using(backend=job_setting("TASK_BACKEND")).enqueue(job_id)
+    TranscodeJob.objects.filter(pk=job_id).update(task_id=result.id)
 
-    task = run_transcode_job.using(backend=setting("TASK_BACKEND", "default"))
-    if delay and task.get_backend().supports_defer:
-        task = task.using(run_after=timezone.now() + dt.timedelta(seconds=delay))
-    elif delay:
-        return  # no deferred retries on this backend: the admin's retry button remains
-    task.enqueue(job_id)
 
-
-def retry_job(job: TranscodeJob) -> None:
-    TranscodeJob.objects.filter(pk=job.pk).update(status=JobStatus.PENDING, attempts=0, error="")
+def retry_job(job: TranscodeJob) -> bool:
+    """Start a failed or cancelled job again from scratch, with its attempts counted anew."""
+    if not _reset(job, only_from=(JobStatus.FAILED, JobStatus.CANCELLED)):
+        return False
     enqueue_job(job.pk)
+    return True
 
 
-def recover_stale_jobs(stale_seconds: int = 120) -> list[int]:
-    """Hand out again the jobs whose worker died or whose queued task was lost."""
-    cutoff = timezone.now() - dt.timedelta(seconds=stale_seconds)
-    stale = TranscodeJob.objects.filter(
-        Q(status=JobStatus.RUNNING, heartbeat_at__lt=cutoff)
-        | Q(status=JobStatus.PENDING, created_at__lt=cutoff)
+def cancel_job(job: TranscodeJob) -> bool:
+    """Stop a waiting or running job; a running one stops at its next heartbeat."""
+    return bool(
+        TranscodeJob.objects.filter(pk=job.pk, status__in=[*UNFINISHED, JobStatus.FAILED]).update(
+            status=JobStatus.CANCELLED, retry_at=None, finished_at=timezone.now()
+        )
     )
-    job_ids = list(stale.values_list("pk", flat=True))
-    for job_id in job_ids:
-        enqueue_job(job_id)
-    return job_ids
+
+
+def _reset(job: TranscodeJob, only_from=None, **changes) -> int:
+    jobs = TranscodeJob.objects.filter(pk=job.pk)
+    if only_from is not None:
+        jobs = jobs.filter(status__in=only_from)
+    return jobs.update(
+        status=JobStatus.PENDING,
+        progress=0,
+        attempts=0,
+        error="",
+        retry_at=None,
+        finished_at=None,
+        **changes,
+    )

@@ -10,11 +10,20 @@ Output layout under `out_dir`: `<rung>.mp4`, `hls/master.m3u8`, `hls/<rung>/inde
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
+
+from assets.ffmpeg import (
+    MediaInput,
+    MediaProbe,
+    ProgressCallback,
+    StopRequested,
+    input_args,
+    probe,
+    run_ffmpeg,
+)
 
 from .hls import (
     AAC_LC_CODEC,
@@ -32,10 +41,9 @@ from .ladder import (
     output_fps,
     plan_ladder,
 )
-from .probe import MediaProbe, probe
-from .progress import ProgressCallback, run_ffmpeg
 
 HLS_DIR = "hls"
+MP4_FORMAT = "mov"  # the ffmpeg demuxer of the MP4 files written here
 MASTER_PLAYLIST = "master.m3u8"
 VARIANT_PLAYLIST = "index.m3u8"
 
@@ -62,26 +70,31 @@ class VideoLadder:
 
 
 def transcode_video(
-    source: str | os.PathLike[str],
-    out_dir: str | os.PathLike[str],
+    source: MediaInput,
+    out_dir: str | Path,
     *,
     source_probe: MediaProbe | None = None,
     plan: list[PlannedRung] | None = None,
     encoder: EncoderSettings | None = None,
     on_progress: ProgressCallback | None = None,
     timeout: float | None = None,
+    should_stop: StopRequested | None = None,
 ) -> VideoLadder:
     """Encode the ladder for `source` into `out_dir` (created if missing) with one ffmpeg run."""
-    source_path = Path(source).resolve()
     out_path = Path(out_dir).resolve()
-    facts = source_probe or probe(source_path)
+    facts = source_probe or probe(source)
     plan = plan_ladder(facts) if plan is None else plan
     encoder = encoder or encoder_from_settings()
     if not plan:
         raise ValueError(_("The file has no video stream to transcode."))
-    args = ladder_command(source_path, plan, facts, encoder, out_path)
+    args = ladder_command(source, plan, facts, encoder, out_path)
     run_ffmpeg(
-        args, duration=facts.duration, on_progress=on_progress, timeout=timeout, cwd=str(out_path)
+        args,
+        duration=facts.duration,
+        on_progress=on_progress,
+        timeout=timeout,
+        cwd=str(out_path),
+        should_stop=should_stop,
     )
     fps = output_fps(facts.fps, encoder)
     renditions = [_describe(out_path, rung, facts.has_audio) for rung in plan]
@@ -92,7 +105,7 @@ def transcode_video(
 
 
 def ladder_command(
-    source: Path,
+    source: MediaInput,
     plan: list[PlannedRung],
     facts: MediaProbe,
     encoder: EncoderSettings,
@@ -105,7 +118,7 @@ def ladder_command(
     for rung in plan:
         (out_dir / HLS_DIR / rung.name).mkdir(parents=True, exist_ok=True)
     audio_bitrates = _audio_bitrates(plan) if facts.has_audio else []
-    args = ["-y", "-i", str(source), "-filter_complex", _filter_graph(plan, facts, encoder)]
+    args = ["-y", *input_args(source), "-filter_complex", _filter_graph(plan, facts, encoder)]
     for index in range(len(plan)):
         args += ["-map", f"[v{index}]"]
     for _bitrate in audio_bitrates:
@@ -212,7 +225,7 @@ def _playlist_uri(name: str) -> str:
 
 def _describe(out_dir: Path, rung: PlannedRung, has_audio: bool) -> VideoRendition:
     path = out_dir / f"{rung.name}.mp4"
-    facts = probe(path)
+    facts = probe(MediaInput(path, MP4_FORMAT))
     codecs = avc_codec_string(path) + (f",{AAC_LC_CODEC}" if has_audio else "")
     playlist = out_dir / _playlist_uri(rung.name)
     return VideoRendition(

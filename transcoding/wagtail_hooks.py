@@ -1,9 +1,9 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
 from . import admin_urls
+from .panels import JobsMenuItem, notifications_panel
 
 
 @hooks.register("register_admin_urls")
@@ -13,4 +13,13 @@ def register_transcoding_urls():
 
 @hooks.register("register_admin_menu_item")
 def register_transcoding_menu_item():
-    return MenuItem(_("Transcoding"), reverse("transcoding:index"), icon_name="media", order=320)
+    return JobsMenuItem(
+        _("Transcoding"), reverse("transcoding:index"), icon_name="media", order=320
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_notifications_panel(request, panels):
+    panel = notifications_panel(request)
+    if panel is not None:
+        panels.append(panel)

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .probe import probe
+from assets.ffmpeg import MediaInput, input_args, probe
+from assets.ffmpeg.run import die_with_parent
 
 _CHUNK_BUCKETS = 256
 
@@ -28,7 +29,7 @@ class Waveform:
 
 
 def write_waveform(
-    source: Path, out_path: Path, *, points: int = 1000, sample_rate: int = 8000
+    source: MediaInput, out_path: Path, *, points: int = 1000, sample_rate: int = 8000
 ) -> Waveform:
     """Write about `points` min/max pairs (8-bit, -128..127) of the first audio stream."""
     duration = probe(source).duration
@@ -52,21 +53,23 @@ def write_waveform(
     )
 
 
-def _peaks(source: Path, sample_rate: int, samples_per_point: int) -> list[int]:
+def _peaks(source: MediaInput, sample_rate: int, samples_per_point: int) -> list[int]:
     command = [
-        "ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", "-i", str(source),
+        "ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", *input_args(source),
         "-map", "0:a:0", "-ac", "1", "-ar", str(sample_rate), "-f", "s16le", "pipe:1",
     ]  # fmt: skip
     chunk_bytes = samples_per_point * _CHUNK_BUCKETS * 2
     peaks: list[int] = []
-    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=die_with_parent
+    ) as process:
         assert process.stdout is not None
         while chunk := process.stdout.read(chunk_bytes):
             peaks += _chunk_peaks(np.frombuffer(chunk[: len(chunk) // 2 * 2], "<i2"),
                                   samples_per_point)  # fmt: skip
         error = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
     if process.returncode != 0:
-        raise RuntimeError(f"ffmpeg could not decode {source}: {error.strip()}")
+        raise RuntimeError(f"ffmpeg could not decode {source.path}: {error.strip()}")
     return peaks
 
 

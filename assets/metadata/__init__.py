@@ -1,6 +1,6 @@
 """Metadata read from the file itself, to pre-fill the asset form: photos and PDFs.
 
-Audio and video facts come from `transcoding.probe`.
+Audio and video facts come from `assets.ffmpeg.probe`, through the upload validation.
 """
 
 from .images import ImageMetadata, extract_image_metadata

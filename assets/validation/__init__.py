@@ -8,7 +8,15 @@ raises `UploadRejected` (a Django ValidationError with a stable `code`) or retur
 
 from .errors import UploadRejected
 from .limits import UploadLimits, upload_limits
+from .media import media_input
 from .sniffed import SniffedFile
 from .upload import validate_upload
 
-__all__ = ["SniffedFile", "UploadLimits", "UploadRejected", "upload_limits", "validate_upload"]
+__all__ = [
+    "SniffedFile",
+    "UploadLimits",
+    "UploadRejected",
+    "media_input",
+    "upload_limits",
+    "validate_upload",
+]

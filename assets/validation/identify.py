@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .dangerous import refuse_html, refuse_programs_and_archives
 from .errors import UploadRejected, family_list, human_size
+from .indirection import refuse_lists_of_files, refuse_text_as_media
 from .limits import UploadLimits
 from .signatures import SVG, FileType, sniff, type_for_extension
 
@@ -33,8 +34,9 @@ def identify(head: bytes, filename: str, allowed: frozenset[str], name: str) -> 
     refuse_programs_and_archives(head, name)
     if looks_like_svg(head):
         return SVG
+    refuse_lists_of_files(head, name)
     refuse_html(head, name)
-    return _type_from_name(filename, allowed, name)
+    return _type_from_name(head, filename, allowed, name)
 
 
 def looks_like_svg(head: bytes) -> bool:
@@ -46,8 +48,9 @@ def looks_like_svg(head: bytes) -> bool:
     return svg_at != -1 and (html_at == -1 or svg_at < html_at)
 
 
-def _type_from_name(filename: str, allowed: frozenset[str], name: str) -> FileType:
-    """Unrecognised bytes: media gets probed (some formats have no magic number); others fail."""
+def _type_from_name(head: bytes, filename: str, allowed: frozenset[str], name: str) -> FileType:
+    """Unrecognised bytes: media gets probed (some formats have no magic number) in the format
+    its name claims, never guessed by ffmpeg; others fail."""
     claimed = type_for_extension(name_extension(filename))
     if claimed is None or not _family_allowed(claimed.family, allowed):
         raise UploadRejected(
@@ -60,6 +63,7 @@ def _type_from_name(filename: str, allowed: frozenset[str], name: str) -> FileTy
             accepted=family_list(sorted(allowed)),
         )
     if claimed.family == "media":
+        refuse_text_as_media(head, name)
         # Only the name speaks for the container, so its layout is not checked, only probed.
         return replace(claimed, container="")
     raise UploadRejected(

@@ -1,18 +1,37 @@
-"""Video and audio: probed with ffprobe; whether it is video or audio is decided by its streams."""
+"""Video and audio: probed with ffprobe; whether it is video or audio is decided by its streams.
+
+ffprobe and ffmpeg always read media in the format identified from its bytes (`media_input`).
+"""
 
 from __future__ import annotations
 
+from pathlib import Path, PurePath
 from typing import BinaryIO
 
 from django.utils.translation import gettext_lazy as _
 
-from transcoding.probe import MediaProbe, ProbeError, probe
+from assets.ffmpeg import MediaInput, MediaProbe, ProbeError, probe
 
 from .errors import UploadRejected
+from .identify import MEDIA_FAMILIES, check_family, identify
 from .isobmff import BoxProblem, check_boxes
 from .limits import UploadLimits
 from .reading import local_path
-from .signatures import FileType
+from .signatures import HEAD_SIZE, FileType
+
+
+def media_input(path: Path, filename: str = "") -> MediaInput:
+    """A stored or uploaded media file as ffmpeg must open it, in the format its bytes show
+    (`filename`, or the path's own name, only speaks for formats without a signature).
+
+    Raises UploadRejected when the bytes are not audio or video (a playlist, say)."""
+    filename = filename or path.name
+    name = PurePath(filename).name
+    with path.open("rb") as file:
+        head = file.read(HEAD_SIZE)
+    file_type = identify(head, filename, MEDIA_FAMILIES, name)
+    check_family(file_type, file_type.family, MEDIA_FAMILIES, name)
+    return MediaInput(path, file_type.demuxer)
 
 
 def check_media(
@@ -23,7 +42,7 @@ def check_media(
         _check_iso_boxes(file, size, name)
     with local_path(file, suffix=f".{file_type.extension}") as path:
         try:
-            facts = probe(path)
+            facts = probe(MediaInput(path, file_type.demuxer))
         except ProbeError as error:
             raise UploadRejected(
                 _("“%(name)s” is not a readable audio or video file: %(detail)s"),

@@ -22,6 +22,7 @@ class FileType:
     audio_extension: str = ""
     pillow_format: str = ""
     container: str = ""
+    demuxer: str = ""  # the ffmpeg input format (`-f`) of a media type
 
     def accepts_extension(self, extension: str) -> bool:
         return extension in self.extensions or extension == self.extension
@@ -50,6 +51,7 @@ MP4 = _type(
     audio_mime="audio/mp4",
     audio_extension="m4a",
     container="isobmff",
+    demuxer="mov",
 )
 MOV = _type(
     "QuickTime movie",
@@ -59,6 +61,7 @@ MOV = _type(
     audio_mime="audio/mp4",
     audio_extension="m4a",
     container="isobmff",
+    demuxer="mov",
 )
 WEBM = _type(
     "WebM media file",
@@ -67,6 +70,7 @@ WEBM = _type(
     "webm mkv mka weba",
     audio_mime="audio/webm",
     audio_extension="webm",
+    demuxer="matroska",
 )
 MATROSKA = _type(
     "Matroska media file",
@@ -75,6 +79,7 @@ MATROSKA = _type(
     "mkv mka webm",
     audio_mime="audio/x-matroska",
     audio_extension="mka",
+    demuxer="matroska",
 )
 OGG = _type(
     "Ogg media file",
@@ -83,16 +88,43 @@ OGG = _type(
     "ogv ogg oga opus spx",
     audio_mime="audio/ogg",
     audio_extension="ogg",
+    demuxer="ogg",
 )
 MP3 = _type(
-    "MP3 audio", "media", "audio/mpeg", "mp3", audio_mime="audio/mpeg", audio_extension="mp3"
+    "MP3 audio",
+    "media",
+    "audio/mpeg",
+    "mp3",
+    audio_mime="audio/mpeg",
+    audio_extension="mp3",
+    demuxer="mp3",
 )
-AAC = _type("AAC audio", "media", "audio/aac", "aac", audio_mime="audio/aac", audio_extension="aac")
+AAC = _type(
+    "AAC audio",
+    "media",
+    "audio/aac",
+    "aac",
+    audio_mime="audio/aac",
+    audio_extension="aac",
+    demuxer="aac",
+)
 WAV = _type(
-    "WAV audio", "media", "audio/wav", "wav wave", audio_mime="audio/wav", audio_extension="wav"
+    "WAV audio",
+    "media",
+    "audio/wav",
+    "wav wave",
+    audio_mime="audio/wav",
+    audio_extension="wav",
+    demuxer="wav",
 )
 FLAC = _type(
-    "FLAC audio", "media", "audio/flac", "flac", audio_mime="audio/flac", audio_extension="flac"
+    "FLAC audio",
+    "media",
+    "audio/flac",
+    "flac",
+    audio_mime="audio/flac",
+    audio_extension="flac",
+    demuxer="flac",
 )
 AIFF = _type(
     "AIFF audio",
@@ -101,10 +133,25 @@ AIFF = _type(
     "aiff aif aifc",
     audio_mime="audio/aiff",
     audio_extension="aiff",
+    demuxer="aiff",
 )
-AMR = _type("AMR audio", "media", "audio/amr", "amr", audio_mime="audio/amr", audio_extension="amr")
+AMR = _type(
+    "AMR audio",
+    "media",
+    "audio/amr",
+    "amr",
+    audio_mime="audio/amr",
+    audio_extension="amr",
+    demuxer="amr",
+)
 AVI = _type(
-    "AVI video", "media", "video/x-msvideo", "avi", audio_mime="audio/x-wav", audio_extension="avi"
+    "AVI video",
+    "media",
+    "video/x-msvideo",
+    "avi",
+    audio_mime="audio/x-wav",
+    audio_extension="avi",
+    demuxer="avi",
 )
 MPEG_TS = _type(
     "MPEG transport stream",
@@ -113,6 +160,7 @@ MPEG_TS = _type(
     "ts mts m2ts",
     audio_mime="audio/mp2t",
     audio_extension="ts",
+    demuxer="mpegts",
 )
 MPEG_PS = _type(
     "MPEG program stream",
@@ -121,9 +169,16 @@ MPEG_PS = _type(
     "mpg mpeg vob",
     audio_mime="audio/mpeg",
     audio_extension="mpg",
+    demuxer="mpeg",
 )
 FLV = _type(
-    "Flash video", "media", "video/x-flv", "flv", audio_mime="video/x-flv", audio_extension="flv"
+    "Flash video",
+    "media",
+    "video/x-flv",
+    "flv",
+    audio_mime="video/x-flv",
+    audio_extension="flv",
+    demuxer="flv",
 )
 ASF = _type(
     "Windows Media file",
@@ -132,6 +187,7 @@ ASF = _type(
     "wmv wma asf",
     audio_mime="audio/x-ms-wma",
     audio_extension="wma",
+    demuxer="asf",
 )
 
 # Recognised, but not accepted by any asset model: named so the refusal can say what it saw.
@@ -210,12 +266,17 @@ def _sniff_iso_media(head: bytes) -> FileType | None:
 def _sniff_other_media(head: bytes) -> FileType | None:
     if head.startswith(b"\x1a\x45\xdf\xa3"):
         return WEBM if b"webm" in head[:64] else MATROSKA
-    if len(head) > 376 and head[0] == 0x47 and head[188] == 0x47 and head[376] == 0x47:
-        return MPEG_TS
+    if _sync_bytes_every(head, 0, 188) or _sync_bytes_every(head, 4, 192):
+        return MPEG_TS  # 188-byte packets, or 192-byte ones with a time code first (M2TS)
     if len(head) >= 2 and head[0] == 0xFF and (head[1] & 0xE0) == 0xE0:
         layer = (head[1] >> 1) & 0x03
         return MP3 if layer else AAC
     return None
+
+
+def _sync_bytes_every(head: bytes, first: int, packet: int) -> bool:
+    positions = [first + packet * index for index in range(3)]
+    return len(head) > positions[-1] and all(head[at] == 0x47 for at in positions)
 
 
 _BY_EXTENSION = {

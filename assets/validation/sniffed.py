@@ -15,3 +15,4 @@ class SniffedFile:
     height: int | None = None
     pages: int | None = None
     duration: float | None = None
+    demuxer: str = ""  # media: the ffmpeg input format its bytes were identified as

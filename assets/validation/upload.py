@@ -91,6 +91,7 @@ def _inspect(
         width=facts.width or None,
         height=facts.height or None,
         duration=facts.duration,
+        demuxer=file_type.demuxer,
     )
 
 

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_tasks",
     "django_tasks_db",
+    "config.periodic",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -175,7 +176,7 @@ if REDIS_URL:
     INSTALLED_APPS.append("django_rq")
     RQ_QUEUES = {
         name: {"URL": REDIS_URL, "DEFAULT_TIMEOUT": timeout}
-        for name, timeout in (("default", 600), ("transcoding", 6 * 3600))
+        for name, timeout in (("default", 600), ("previews", 3600), ("transcoding", 6 * 3600))
     }
     TASKS = {
         "default": {
@@ -187,7 +188,7 @@ else:
     TASKS = {
         "default": {
             "BACKEND": "django_tasks_db.DatabaseBackend",
-            "QUEUES": ["default", "transcoding"],
+            "QUEUES": ["default", "previews", "transcoding"],
         }
     }
 
@@ -237,15 +238,25 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
 }
 
-# Transcoding jobs: time limit per job, retries with exponential back-off, and how long a running
-# job may stay silent before it counts as abandoned by a dead worker.
+# Transcoding jobs: time limit per job, retries with exponential back-off, how long a running
+# job may stay silent before it counts as abandoned by a dead worker, how long a queued task may
+# be missing before the job is queued again, and from how long a run the uploader is notified.
 TRANSCODING = {
     "TIMEOUT_SECONDS": env_int("NCRL_TRANSCODE_TIMEOUT_SECONDS", 4 * 3600),
     "MAX_ATTEMPTS": env_int("NCRL_TRANSCODE_MAX_ATTEMPTS", 3),
     "RETRY_BASE_SECONDS": env_int("NCRL_TRANSCODE_RETRY_BASE_SECONDS", 30),
     "STALE_SECONDS": env_int("NCRL_TRANSCODE_STALE_SECONDS", 120),
+    "LOST_TASK_SECONDS": env_int("NCRL_TRANSCODE_LOST_TASK_SECONDS", 600),
+    "NOTIFY_AFTER_SECONDS": env_int("NCRL_TRANSCODE_NOTIFY_AFTER_SECONDS", 60),
     "TASK_BACKEND": env_str("NCRL_TRANSCODE_TASK_BACKEND", "default"),
 }
+
+# Periodic maintenance (config/periodic): `manage.py scheduler` looks every few seconds for due
+# runs. NCRL_PERIODIC_TASKS='{"transcoding.recover_jobs": 30, "search.reconcile": 0}' changes
+# intervals in seconds (0 turns a task off).
+PERIODIC_TASKS = env_json("NCRL_PERIODIC_TASKS")
+PERIODIC_TASK_BACKEND = env_str("NCRL_PERIODIC_TASK_BACKEND", "default")
+SCHEDULER_TICK_SECONDS = float(env_str("NCRL_SCHEDULER_TICK_SECONDS", "5"))
 
 # --- Library search ---
 # Elasticsearch answers queries when ELASTICSEARCH_URL (or SEARCH_URL) is an http(s) URL; the

@@ -55,7 +55,7 @@ else:
 TASKS = {
     "default": {
         "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
-        "QUEUES": ["default", "transcoding"],
+        "QUEUES": ["default", "previews", "transcoding"],
     },
     "queue": QUEUED_TASKS["default"],
 }

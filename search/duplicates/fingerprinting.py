@@ -12,12 +12,13 @@ from pathlib import Path
 
 from django.db import transaction
 
+from assets.ffmpeg import make_poster
 from assets.kinds import DOCUMENT as DOCUMENT_KIND
 from assets.kinds import IMAGE as IMAGE_KIND
 from assets.kinds import kind_of_model
+from assets.validation import media_input
 from search.folding import fold_words
 from search.keys import key_for
-from transcoding.posters import make_poster
 
 from .modalities import IMAGE, MODALITY_OF_FAMILY, TEXT, modality
 from .models import AssetFingerprint
@@ -81,7 +82,7 @@ def text_fingerprint(text: str) -> dict | None:
 def poster_fingerprint(path: Path) -> dict:
     """The image fingerprint of the frame the transcoder would choose as the video's poster."""
     with tempfile.TemporaryDirectory(prefix="ncrl-poster-") as work:
-        poster = make_poster(path, Path(work) / "poster.jpg")
+        poster = make_poster(media_input(path), Path(work) / "poster.jpg")
         return IMAGE.compute(poster.image.path)
 
 

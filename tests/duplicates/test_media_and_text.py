@@ -7,15 +7,16 @@ from django.core.files.base import ContentFile
 from django.test import TestCase
 from PIL import Image
 
+from assets.ffmpeg import make_poster
 from assets.ingest import create_asset, inspect_upload
 from assets.models import MediaAsset
+from assets.validation import media_input
 from cms.pages.models import ArticlePage
 from search.duplicates.fingerprinting import poster_fingerprint, stored_fingerprints
 from search.duplicates.inspector import NAME
 from search.duplicates.matching import find_duplicates
 from search.keys import key_for
 from tests.duplicates import media
-from transcoding.posters import make_poster
 
 pytestmark = pytest.mark.django_db
 
@@ -135,7 +136,7 @@ def test_a_still_of_a_video_poster_matches_the_video(agency_a, tmp_path):
     # The frame an editor would grab as a still: the poster frame, saved as a smaller JPEG.
     poster = tmp_path / "poster.jpg"
 
-    make_poster(tmp_path / "goc.mp4", poster)
+    make_poster(media_input(tmp_path / "goc.mp4"), poster)
     still = media.encoded(Image.open(poster).resize((200, 150)), "JPEG", quality=80)
     facts = inspect_upload(ContentFile(still, name="still.jpg"), filename="still.jpg",
                            allowed=("image",))  # fmt: skip

@@ -12,6 +12,14 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw
 
+from assets.ffmpeg import MediaInput
+from assets.validation import media_input
+
+
+def media(path: Path) -> MediaInput:
+    """A clip as the pipeline opens it: in the format identified from its bytes."""
+    return media_input(path)
+
 
 def ffmpeg(*args: str) -> None:
     subprocess.run(["ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", "-y", *args],

@@ -6,12 +6,12 @@ import pytest
 
 from transcoding.audio import transcode_audio
 
-from .conftest import ffprobe_duration, ffprobe_streams, integrated_loudness
+from .conftest import ffprobe_duration, ffprobe_streams, integrated_loudness, media
 
 
 @pytest.fixture(scope="module")
 def podcast_outputs(clips, tmp_path_factory):
-    return transcode_audio(clips["podcast"], tmp_path_factory.mktemp("podcast"))
+    return transcode_audio(media(clips["podcast"]), tmp_path_factory.mktemp("podcast"))
 
 
 def test_renditions_are_aac_and_mp3(podcast_outputs, clips):
@@ -42,10 +42,10 @@ def test_waveform_peaks(podcast_outputs):
 
 
 def test_audio_track_of_a_video_is_normalised_too(clips, tmp_path):
-    outputs = transcode_audio(clips["landscape"], tmp_path)
+    outputs = transcode_audio(media(clips["landscape"]), tmp_path)
     assert integrated_loudness(outputs.renditions[0].path) == pytest.approx(-16.0, abs=1.0)
 
 
 def test_video_without_audio_is_refused(clips, tmp_path):
     with pytest.raises(ValueError, match="no audio stream"):
-        transcode_audio(clips["silent"], tmp_path)
+        transcode_audio(media(clips["silent"]), tmp_path)

@@ -6,7 +6,10 @@ from itertools import pairwise
 import pytest
 from PIL import Image, ImageStat
 
-from transcoding.posters import make_poster, make_sprite
+from assets.ffmpeg import make_poster
+from transcoding.sprites import make_sprite
+
+from .conftest import media
 
 CUE = re.compile(r"^(\d\d):(\d\d):(\d\d)\.(\d{3}) --> (\d\d):(\d\d):(\d\d)\.(\d{3})$")
 
@@ -16,7 +19,7 @@ def seconds(h, m, s, ms):
 
 
 def test_poster_skips_a_black_opening(clips, tmp_path):
-    poster = make_poster(clips["dark_start"], tmp_path / "poster.jpg")
+    poster = make_poster(media(clips["dark_start"]), tmp_path / "poster.jpg")
     with Image.open(poster.image.path) as image:
         assert image.format == "JPEG" and image.size == (640, 360)
         assert ImageStat.Stat(image.convert("L")).mean[0] > 40
@@ -25,13 +28,13 @@ def test_poster_skips_a_black_opening(clips, tmp_path):
 
 
 def test_poster_of_a_vertical_video_keeps_its_shape(clips, tmp_path):
-    poster = make_poster(clips["rotated"], tmp_path / "poster.jpg")
+    poster = make_poster(media(clips["rotated"]), tmp_path / "poster.jpg")
     assert (poster.image.width, poster.image.height) == (360, 640)
 
 
 def test_sprite_and_vtt(clips, tmp_path, settings):
     settings.TRANSCODING_IMAGES = {"sprite_interval_seconds": 0.5, "sprite_columns": 3}
-    sprite = make_sprite(clips["dark_start"], tmp_path)
+    sprite = make_sprite(media(clips["dark_start"]), tmp_path)
     with Image.open(sprite.image.path) as sheet:
         sheet_width, sheet_height = sheet.size
     assert sprite.count == 8 and sprite.columns == 3

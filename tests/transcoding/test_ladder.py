@@ -4,8 +4,8 @@ from dataclasses import replace
 
 from django.test import override_settings
 
+from assets.ffmpeg import MediaProbe
 from transcoding.ladder import encoder_from_settings, gop_frames, ladder_from_settings, plan_ladder
-from transcoding.probe import MediaProbe
 
 SOURCE = MediaProbe(
     duration=10.0, width=1920, height=1080, rotation=0, fps=30.0, video_codec="h264",

@@ -2,11 +2,13 @@
 
 import pytest
 
-from transcoding.probe import ProbeError, probe
+from assets.ffmpeg import MediaInput, ProbeError, probe
+
+from .conftest import media
 
 
 def test_landscape_clip_facts(clips):
-    facts = probe(clips["landscape"])
+    facts = probe(media(clips["landscape"]))
     assert (facts.width, facts.height, facts.rotation) == (640, 360, 0)
     assert facts.duration == pytest.approx(2.0, abs=0.1)
     assert facts.fps == pytest.approx(25.0)
@@ -17,27 +19,27 @@ def test_landscape_clip_facts(clips):
 
 
 def test_rotated_clip_reports_display_size(clips):
-    facts = probe(clips["rotated"])
+    facts = probe(media(clips["rotated"]))
     assert facts.rotation in (90, 270)
     assert (facts.width, facts.height) == (360, 640)
     assert facts.is_vertical
 
 
 def test_vertical_and_silent_and_audio_only(clips):
-    assert probe(clips["vertical"]).is_vertical
-    silent = probe(clips["silent"])
+    assert probe(media(clips["vertical"])).is_vertical
+    silent = probe(media(clips["silent"]))
     assert silent.has_video and not silent.has_audio and silent.audio_codec == ""
-    podcast = probe(clips["podcast"])
+    podcast = probe(media(clips["podcast"]))
     assert podcast.is_audio_only and podcast.audio_codec == "mp3" and podcast.width == 0
 
 
 @pytest.mark.parametrize("name", ["truncated", "random", "empty"])
 def test_unreadable_files_raise_probe_error(clips, name):
     with pytest.raises(ProbeError) as error:
-        probe(clips[name])
+        probe(media(clips[name]))
     assert str(error.value)
 
 
 def test_missing_file_raises_probe_error(tmp_path):
     with pytest.raises(ProbeError, match="does not exist"):
-        probe(tmp_path / "nothing.mp4")
+        probe(MediaInput(tmp_path / "nothing.mp4", "mov"))

@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from transcoding.progress import FfmpegError, FfmpegTimeout, percent_done, run_ffmpeg
+from assets.ffmpeg import FfmpegError, FfmpegTimeout, percent_done, run_ffmpeg
 
 
 def test_percent_done_is_clamped():

@@ -5,11 +5,10 @@ from itertools import pairwise
 
 import pytest
 
-from transcoding.probe import ProbeError, probe
-from transcoding.progress import FfmpegTimeout
+from assets.ffmpeg import FfmpegTimeout, MediaInput, ProbeError, probe
 from transcoding.video import transcode_video
 
-from .conftest import ffprobe_duration, ffprobe_streams
+from .conftest import ffprobe_duration, ffprobe_streams, media
 
 
 def streams_by_type(path):
@@ -35,7 +34,7 @@ def assert_hls_plays_to_the_end(master, duration):
 def landscape_ladder(clips, tmp_path_factory):
     seen: list[float] = []
     ladder = transcode_video(
-        clips["landscape"], tmp_path_factory.mktemp("landscape"), on_progress=seen.append
+        media(clips["landscape"]), tmp_path_factory.mktemp("landscape"), on_progress=seen.append
     )
     return ladder, seen
 
@@ -77,7 +76,7 @@ def test_progress_ends_at_100(landscape_ladder):
 
 
 def test_vertical_source_gets_vertical_renditions(clips, tmp_path):
-    ladder = transcode_video(clips["vertical"], tmp_path)
+    ladder = transcode_video(media(clips["vertical"]), tmp_path)
     got = [(r.name, r.width, r.height) for r in ladder.renditions]
     assert got == [("1080p", 1080, 1920), ("720p", 720, 1280), ("480p", 480, 854),
                    ("360p", 360, 640)]  # fmt: skip
@@ -89,15 +88,15 @@ def test_vertical_source_gets_vertical_renditions(clips, tmp_path):
 
 
 def test_rotated_source_is_turned_upright(clips, tmp_path):
-    ladder = transcode_video(clips["rotated"], tmp_path)
+    ladder = transcode_video(media(clips["rotated"]), tmp_path)
     (rendition,) = ladder.renditions
     video = streams_by_type(rendition.path)["video"]
     assert (video["width"], video["height"]) == (360, 640)
-    assert probe(rendition.path).rotation == 0
+    assert probe(MediaInput(rendition.path, "mov")).rotation == 0
 
 
 def test_source_without_audio(clips, tmp_path):
-    ladder = transcode_video(clips["silent"], tmp_path)
+    ladder = transcode_video(media(clips["silent"]), tmp_path)
     (rendition,) = ladder.renditions
     assert set(streams_by_type(rendition.path)) == {"video"}
     assert "mp4a" not in rendition.codecs
@@ -106,15 +105,15 @@ def test_source_without_audio(clips, tmp_path):
 
 
 def test_small_source_is_not_upscaled(clips, tmp_path):
-    ladder = transcode_video(clips["small"], tmp_path)
+    ladder = transcode_video(media(clips["small"]), tmp_path)
     assert [(r.width, r.height) for r in ladder.renditions] == [(320, 240)]
 
 
 def test_corrupt_source_fails_clearly(clips, tmp_path):
     with pytest.raises(ProbeError):
-        transcode_video(clips["truncated"], tmp_path)
+        transcode_video(media(clips["truncated"]), tmp_path)
 
 
 def test_timeout_stops_the_ladder(clips, tmp_path):
     with pytest.raises(FfmpegTimeout):
-        transcode_video(clips["vertical"], tmp_path, timeout=0.05)
+        transcode_video(media(clips["vertical"]), tmp_path, timeout=0.05)

@@ -1,9 +1,5 @@
-"""Images made from a video: a poster frame and a scrubbing sprite with its WebVTT track.
-
-The poster comes from ffmpeg's `thumbnail` filter (the most representative frame of a short
-window) a little way into the video, and is checked for brightness so fades from black and
-title cards on black are passed over.
-"""
+"""A scrubbing sprite for a video: a grid of small frames and the WebVTT track that maps times to
+tiles (`#xywh=` media fragments), for players' preview thumbnails."""
 
 from __future__ import annotations
 
@@ -14,32 +10,28 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageStat
+from PIL import Image
+
+from assets.ffmpeg import (
+    FfmpegError,
+    ImageOutput,
+    MediaInput,
+    MediaProbe,
+    ProgressCallback,
+    StopRequested,
+    describe_image,
+    input_args,
+    probe,
+    run_ffmpeg,
+    scaled_progress,
+)
 
 from .conf import images_settings
-from .probe import MediaProbe, probe
-from .progress import FfmpegError, run_ffmpeg
 
-# Where to look for a poster, as fractions of the duration, in order of preference.
-_POSTER_POSITIONS = (0.1, 0.25, 0.5, 0.75, 0.0)
-_POSTER_WINDOW_SECONDS = 2.0
 _SPRITE_NAME = "sprite.jpg"
 _SPRITE_VTT = "sprite.vtt"
-
-
-@dataclass(frozen=True)
-class ImageOutput:
-    path: Path
-    width: int
-    height: int
-    size: int
-
-
-@dataclass(frozen=True)
-class Poster:
-    image: ImageOutput
-    time_offset: float
-    brightness: float
+# Extracting the frames is most of the work; composing the grid the rest.
+_EXTRACT_SHARE = 90.0
 
 
 @dataclass(frozen=True)
@@ -53,53 +45,18 @@ class Sprite:
     count: int
 
 
-def describe_image(path: Path) -> ImageOutput:
-    with Image.open(path) as image:
-        width, height = image.size
-    return ImageOutput(path=path, width=width, height=height, size=path.stat().st_size)
-
-
-def make_poster(
-    source: str | os.PathLike[str],
-    out_path: str | os.PathLike[str],
-    *,
-    source_probe: MediaProbe | None = None,
-    timeout: float | None = None,
-) -> Poster:
-    """Write a JPEG poster to `out_path`: the first bright enough candidate, else the brightest."""
-    source_path, target = Path(source).resolve(), Path(out_path)
-    facts = source_probe or probe(source_path)
-    options = images_settings()
-    best: tuple[float, float, Path] | None = None
-    with tempfile.TemporaryDirectory(prefix="poster-") as work:
-        for index, position in enumerate(_POSTER_POSITIONS):
-            offset = position * facts.duration
-            candidate = Path(work) / f"candidate-{index}.jpg"
-            _grab_frame(source_path, candidate, offset, facts, options["poster_max_size"], timeout)
-            if not candidate.exists():
-                continue
-            brightness = _brightness(candidate)
-            if best is None or brightness > best[0]:
-                best = (brightness, offset, candidate)
-            if brightness >= options["poster_min_brightness"]:
-                break
-        if best is None:
-            raise FfmpegError(_("No frame could be read from the video."))
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(best[2], target)
-    return Poster(image=describe_image(target), time_offset=best[1], brightness=best[0])
-
-
 def make_sprite(
-    source: str | os.PathLike[str],
+    source: MediaInput,
     out_dir: str | os.PathLike[str],
     *,
     source_probe: MediaProbe | None = None,
     timeout: float | None = None,
+    on_progress: ProgressCallback | None = None,
+    should_stop: StopRequested | None = None,
 ) -> Sprite:
     """Write `sprite.jpg` (a grid of small frames) and `sprite.vtt` into `out_dir`."""
-    source_path, target_dir = Path(source).resolve(), Path(out_dir)
-    facts = source_probe or probe(source_path)
+    target_dir = Path(out_dir)
+    facts = source_probe or probe(source)
     options = images_settings()
     interval = max(
         float(options["sprite_interval_seconds"]), facts.duration / options["sprite_max_tiles"]
@@ -109,7 +66,10 @@ def make_sprite(
     tile_width = int(options["sprite_tile_width"])
     target_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="sprite-") as work:
-        frames = _sprite_frames(source_path, Path(work), interval, tile_width, facts, timeout)
+        frames = _sprite_frames(
+            source, Path(work), interval, tile_width, facts, timeout,
+            scaled_progress(on_progress, 0, _EXTRACT_SHARE), should_stop,
+        )  # fmt: skip
         if not frames:
             raise FfmpegError(_("No frame could be read from the video."))
         columns = min(int(options["sprite_columns"]), len(frames))
@@ -120,6 +80,8 @@ def make_sprite(
         sprite_vtt(len(frames), interval, facts.duration, columns, tile_width, tile_height),
         encoding="utf-8",
     )
+    if on_progress is not None:
+        on_progress(100.0)
     return Sprite(
         image=describe_image(image_path),
         vtt=vtt,
@@ -147,42 +109,24 @@ def sprite_vtt(
     return "\n".join(cues)
 
 
-def _grab_frame(
-    source: Path,
-    target: Path,
-    offset: float,
-    facts: MediaProbe,
-    max_size: int,
-    timeout: float | None,
-) -> None:
-    window = max(1, round(_POSTER_WINDOW_SECONDS * (facts.fps or 25.0)))
-    fit = f"scale=w='if(gte(iw,ih),min(iw,{max_size}),-2)':h='if(gte(iw,ih),-2,min(ih,{max_size}))'"
-    run_ffmpeg(
-        ["-y", "-ss", f"{offset:.3f}", "-i", str(source), "-map", "0:v:0",
-         "-vf", f"thumbnail={window},{fit}", "-frames:v", "1", "-q:v", "2", str(target)],
-        timeout=timeout,
-    )  # fmt: skip
-
-
-def _brightness(path: Path) -> float:
-    with Image.open(path) as image:
-        return float(ImageStat.Stat(image.convert("L")).mean[0])
-
-
 def _sprite_frames(
-    source: Path,
+    source: MediaInput,
     work: Path,
     interval: float,
     tile_width: int,
     facts: MediaProbe,
     timeout: float | None,
+    on_progress: ProgressCallback | None,
+    should_stop: StopRequested | None,
 ) -> list[Path]:
     run_ffmpeg(
-        ["-y", "-i", str(source), "-map", "0:v:0",
+        ["-y", *input_args(source), "-map", "0:v:0",
          "-vf", f"fps=1/{interval},scale={tile_width}:-2", "-q:v", "4",
          str(work / "frame-%05d.jpg")],
         duration=facts.duration,
         timeout=timeout,
+        on_progress=on_progress,
+        should_stop=should_stop,
     )  # fmt: skip
     frames = sorted(work.glob("frame-*.jpg"))
     # The fps filter may emit a frame at the very end; a cue cannot start at the duration.

@@ -1,20 +1,21 @@
 """Facts about a local media file, read with ffprobe (through ffmpeg-python).
 
-`probe(path)` returns a `MediaProbe` or raises `ProbeError` with a message fit for an editor.
+`probe(source)` returns a `MediaProbe` or raises `ProbeError` with a message fit for an editor;
+`source` is a `MediaInput`, so ffprobe reads it in the format its bytes were identified as.
 Width and height are the display size: swapped when the stream carries a 90/270 degree rotation.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from fractions import Fraction
-from pathlib import Path
 from typing import Any
 
 import ffmpeg
 from django.utils.translation import gettext_lazy as _
+
+from .inputs import MediaInput
 
 
 class ProbeError(Exception):
@@ -51,9 +52,9 @@ class MediaProbe:
 _STILL_IMAGE_CODECS = {"mjpeg", "png", "bmp", "gif", "webp", "tiff"}
 
 
-def probe(path: str | os.PathLike[str]) -> MediaProbe:
-    """Read the container and stream facts of the media file at `path`."""
-    info = _run_ffprobe(Path(path))
+def probe(source: MediaInput) -> MediaProbe:
+    """Read the container and stream facts of the media file `source`."""
+    info = _run_ffprobe(source)
     streams = info.get("streams", [])
     video = _first_stream(streams, "video")
     audio = _first_stream(streams, "audio")
@@ -83,13 +84,14 @@ def probe(path: str | os.PathLike[str]) -> MediaProbe:
     )
 
 
-def _run_ffprobe(path: Path) -> dict[str, Any]:
+def _run_ffprobe(source: MediaInput) -> dict[str, Any]:
+    path = source.path
     if not path.is_file():
         raise ProbeError(_("The file does not exist."))
     if path.stat().st_size == 0:
         raise ProbeError(_("The file is empty."))
     try:
-        return ffmpeg.probe(str(path))
+        return ffmpeg.probe(source.url, **source.options())
     except ffmpeg.Error as error:
         detail = _last_line(error.stderr)
         raise ProbeError(
