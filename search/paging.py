@@ -1,4 +1,4 @@
-"""The paging parameters of a search request (`page`, `size`, `cursor`), checked.
+"""The paging parameters of a search request (`page`, `size`, `cursor`) and its text, checked.
 
 A bad value gets a clear refusal naming the parameter instead of a guess or a 500: a page number
 deeper than MAX_RESULTS hits (Elasticsearch refuses to page further; the database would scan
@@ -19,6 +19,17 @@ class BadParameter(ValueError):
         super().__init__(str(message))
         self.parameter = parameter
         self.message = message
+
+
+def check_text(params) -> None:
+    """No NUL characters anywhere: PostgreSQL refuses them in a query (a 500 otherwise)."""
+    for name, values in params.lists():
+        if "\x00" in name or any("\x00" in value for value in values):
+            raise BadParameter(
+                name.replace("\x00", ""),
+                _("“%(name)s” must not contain NUL characters.")
+                % {"name": name.replace("\x00", "")},
+            )
 
 
 def whole_number(params, name: str, default: int, low: int, high: int) -> int:

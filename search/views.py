@@ -6,7 +6,14 @@ from django.views.decorators.http import require_GET
 from . import queries
 from .backends.base import Hit
 from .documents import FACET_FIELDS
-from .paging import MAX_AUTOCOMPLETE_SIZE, BadParameter, checked_cursor, page_and_size, whole_number
+from .paging import (
+    MAX_AUTOCOMPLETE_SIZE,
+    BadParameter,
+    check_text,
+    checked_cursor,
+    page_and_size,
+    whole_number,
+)
 
 
 def bad_parameter(error: BadParameter) -> JsonResponse:
@@ -32,6 +39,7 @@ def hit_json(hit: Hit) -> dict:
 def search_view(request: HttpRequest) -> JsonResponse:
     params = request.GET
     try:
+        check_text(params)
         page, size = page_and_size(params, default_size=20)
         cursor = checked_cursor(params)
     except BadParameter as error:
@@ -60,6 +68,7 @@ def search_view(request: HttpRequest) -> JsonResponse:
 @require_GET
 def autocomplete_view(request: HttpRequest) -> JsonResponse:
     try:
+        check_text(request.GET)
         size = whole_number(request.GET, "size", 8, 1, MAX_AUTOCOMPLETE_SIZE)
     except BadParameter as error:
         return bad_parameter(error)

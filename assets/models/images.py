@@ -5,7 +5,7 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from ..enums import ImageKind
 from ..kinds import IMAGE
 from ..storage_keys import original_upload_to
-from .metadata import SHARED_FORM_FIELDS, AssetMetadata
+from .metadata import SHARED_FORM_FIELDS, AssetMetadata, with_filterable_tags
 
 
 class ImageAsset(AssetMetadata, AbstractImage):
@@ -16,7 +16,9 @@ class ImageAsset(AssetMetadata, AbstractImage):
 
     upload_families = IMAGE.upload_families
     admin_form_fields = Image.admin_form_fields + ("kind", "captured_at") + SHARED_FORM_FIELDS
-    search_fields = AbstractImage.search_fields + AssetMetadata.metadata_search_fields
+    search_fields = with_filterable_tags(
+        AbstractImage.search_fields + AssetMetadata.metadata_search_fields
+    )
 
     def get_upload_to(self, filename: str) -> str:
         return original_upload_to(self, filename)

@@ -5,7 +5,7 @@ from wagtailmedia.models import AbstractMedia
 from ..enums import MediaKind
 from ..kinds import MEDIA
 from ..storage_keys import original_upload_to
-from .metadata import SHARED_FORM_FIELDS, AssetMetadata
+from .metadata import SHARED_FORM_FIELDS, AssetMetadata, with_filterable_tags
 
 
 class MediaAsset(AssetMetadata, AbstractMedia):
@@ -28,7 +28,9 @@ class MediaAsset(AssetMetadata, AbstractMedia):
     upload_families = MEDIA.upload_families
     admin_form_fields = ("title", "file", "collection", "thumbnail", "tags", "kind")
     admin_form_fields += SHARED_FORM_FIELDS
-    search_fields = AbstractMedia.search_fields + AssetMetadata.metadata_search_fields
+    search_fields = with_filterable_tags(
+        AbstractMedia.search_fields + AssetMetadata.metadata_search_fields
+    )
 
     class Meta(AbstractMedia.Meta):
         verbose_name = _("video or audio")

@@ -5,7 +5,7 @@ from django.template.response import TemplateResponse
 from search import queries
 from search.documents import FACET_FIELDS
 from search.duplicates.groups import groups_of
-from search.paging import BadParameter, page_and_size
+from search.paging import BadParameter, check_text, page_and_size
 
 PAGE_SIZE = 20
 
@@ -15,6 +15,7 @@ def hub_search(request):
     query = params.get("q", "").strip()
     filters = {facet: params.getlist(facet) for facet in FACET_FIELDS if params.getlist(facet)}
     try:
+        check_text(params)
         page, _size = page_and_size({"page": params.get("page"), "size": str(PAGE_SIZE)}, PAGE_SIZE)
     except BadParameter as error:
         return TemplateResponse(
