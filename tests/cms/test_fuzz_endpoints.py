@@ -205,20 +205,3 @@ def test_json_endpoints_answer_no_server_error(library, clients, path, body):
     for who in ("token", "editor"):
         response = clients[who].post(path, body, content_type="application/json")
         _assert_no_server_error(response, f"{who} POST {path} {body!r}")
-
-
-@FUZZ
-@given(
-    st.dictionaries(
-        st.sampled_from(
-            ["Upload-Length", "Upload-Metadata", "Upload-Defer-Length", "Tus-Resumable"]
-        ),
-        st.one_of(NUMBERS, TEXT.filter(lambda text: text.isprintable() and "\n" not in text)),
-        max_size=4,
-    )
-)
-@example({"Upload-Length": "²", "Tus-Resumable": "1.0.0"})
-def test_resumable_upload_creation_answers_no_server_error(library, clients, headers):
-    extra = {f"HTTP_{name.upper().replace('-', '_')}": value for name, value in headers.items()}
-    response = clients["token"].post("/assets/uploads/", **extra)
-    _assert_no_server_error(response, f"token POST /assets/uploads/ {headers!r}")
