@@ -32,3 +32,12 @@ def visible_owner_of_stored_file(name: str, user):
         if public is not None:
             return public
     return next((queryset.first() for queryset in visible if queryset.exists()), None)
+
+
+def withdrawn_owner_of_stored_file(name: str):
+    """An asset holding this file that was withdrawn after it was public, or None."""
+    for owners in owners_of_stored_file(name):
+        withdrawn = owners.filter(is_published=False, withdrawn_at__isnull=False).first()
+        if withdrawn is not None:
+            return withdrawn
+    return None

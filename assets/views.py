@@ -17,14 +17,25 @@ from wagtail.documents import get_document_model
 from wagtail.documents.models import document_served
 from wagtail.images.views.serve import ServeView
 
+from cms.agencies.access import collection_ids_of
+
 from .delivery.content_types import content_type_for
 from .delivery.filenames import rendition_download_name
 from .delivery.playlists import is_playlist, rewrite_playlist
+from .delivery.refusals import licence_refusal, withdrawal_refusal
 from .delivery.responses import PRIVATE_CACHE, PUBLIC_CACHE, stored_file_response
 from .delivery.sandbox import sandbox_svg
 from .models import ImageAsset
-from .serving import visible_owner_of_stored_file
-from .visibility import visible_to
+from .serving import visible_owner_of_stored_file, withdrawn_owner_of_stored_file
+from .signals import stored_file_served
+from .visibility import can_see, visible_to
+
+
+def may_change_asset(user, asset) -> bool:
+    """The owning agency (and superusers) still reach files the public no longer may."""
+    return user.is_authenticated and (
+        user.is_superuser or asset.collection_id in collection_ids_of(user)
+    )
 
 
 def download_name_of(asset, name: str) -> str:
@@ -43,8 +54,23 @@ def serve_stored_file(request, name: str):
     nothing.
     """
     asset = visible_owner_of_stored_file(name, request.user)
-    if asset is None or not default_storage.exists(name):
+    if asset is None:
+        withdrawn = withdrawn_owner_of_stored_file(name)
+        if withdrawn is not None:
+            return withdrawal_refusal(withdrawn)
         raise Http404
+    if not default_storage.exists(name):
+        raise Http404
+    refused = licence_refusal(asset) if not may_change_asset(request.user, asset) else None
+    if refused is not None:
+        return refused
+    stored_file_served.send(
+        sender=type(asset),
+        instance=asset,
+        name=name,
+        original=bool(asset.file) and asset.file.name == name,
+        request=request,
+    )
     if is_playlist(name):
         return _playlist_response(request, name, public=asset.is_public)
     return stored_file_response(
@@ -77,10 +103,15 @@ def serve_document(request, document_id: str, document_filename: str):
     document = get_object_or_404(get_document_model(), id=document_id)
     if document.filename != document_filename:
         raise Http404
+    if document.withdrawn_at and not can_see(document, request.user):
+        return withdrawal_refusal(document)
     for hook in hooks.get_hooks("before_serve_document"):
         result = hook(document, request)
         if isinstance(result, HttpResponse):
             return result
+    refused = licence_refusal(document) if not may_change_asset(request.user, document) else None
+    if refused is not None:
+        return refused
     document_served.send(sender=type(document), instance=document, request=request)
     inline = document.content_type in getattr(
         settings, "WAGTAILDOCS_INLINE_CONTENT_TYPES", ["application/pdf"]

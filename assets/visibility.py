@@ -1,9 +1,13 @@
-"""Who may see an asset: the public sees published, unembargoed assets; an agency also its own.
+"""Who may see an asset: the public sees published, unembargoed assets; an agency also its own;
+an API consumer named as an embargo partner also the published, still embargoed assets of the
+agencies listed for it (never an unpublished one).
 
 The one rule every door applies (files, image renditions, choosers, usage pages, the API, search).
 It knows asset models and Wagtail pages (live pages, plus the drafts a user may work on); any
 other model shows nothing, so a door that passes the wrong kind of object leaks nothing.
 """
+
+from collections.abc import Iterable
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -28,8 +32,9 @@ def is_asset_model(model) -> bool:
     return issubclass(model, AssetMetadata)
 
 
-def visible_to(queryset: QuerySet, user) -> QuerySet:
-    """Published assets of every agency, plus everything of the user's own agencies."""
+def visible_to(queryset: QuerySet, user, embargo_agency_ids: Iterable[int] = ()) -> QuerySet:
+    """Published assets of every agency, plus everything of the user's own agencies, plus the
+    embargoed published assets of `embargo_agency_ids` (an API consumer's embargoed-read scope)."""
     if issubclass(queryset.model, Page):
         return _pages_visible_to(queryset, user)
     if not is_asset_model(queryset.model):
@@ -37,11 +42,13 @@ def visible_to(queryset: QuerySet, user) -> QuerySet:
     if user.is_authenticated and user.is_superuser:
         return queryset
     own = Q(collection_id__in=collection_ids_of(user)) if user.is_authenticated else Q(pk__in=[])
-    return queryset.filter(public_q() | own)
+    partner = Q(is_published=True, agency_id__in=list(embargo_agency_ids))
+    return queryset.filter(public_q() | own | partner)
 
 
-def can_see(asset, user) -> bool:
-    return visible_to(type(asset).objects.filter(pk=asset.pk), user).exists()
+def can_see(asset, user, embargo_agency_ids: Iterable[int] = ()) -> bool:
+    visible = visible_to(type(asset).objects.filter(pk=asset.pk), user, embargo_agency_ids)
+    return visible.exists()
 
 
 def _pages_visible_to(pages: QuerySet, user) -> QuerySet:

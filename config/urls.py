@@ -7,7 +7,9 @@ from wagtail.documents.views.serve import authenticate_with_password
 
 from assets import urls as asset_urls
 from assets.views import VisibleImageServeView, serve_document
+from cms.api.oai.views import oai_pmh
 from cms.api.router import api_router
+from cms.api.v3.api import api as api_v3
 from cms.pages.search import hub_search
 
 urlpatterns = [
@@ -27,6 +29,9 @@ urlpatterns = [
     ),
     path("assets/", include(asset_urls)),
     path("api/v2/", api_router.urls),
+    path("api/v3/", api_v3.urls),
+    path("feeds/", include("cms.api.feed_urls")),
+    path("oai", oai_pmh, name="oai_pmh"),
     path("api/search/", include("search.urls")),
     path("api/duplicates/", include("search.duplicates.urls")),
     path("search/", hub_search, name="hub_search"),

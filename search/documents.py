@@ -7,12 +7,17 @@ in the database index, so Elasticsearch can be rebuilt or reconciled from the da
 import hashlib
 import json
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 
 from django.utils.dateparse import parse_datetime
 
 from .folding import fold
+
+# The text of one record is indexed up to this many characters (about 15,000 Vietnamese words, some
+# forty pages): enough to find any document by what it is about, and a bound on what one record
+# costs to store, to match and to highlight, in either backend.
+MAX_INDEXED_TEXT_CHARS = 100_000
 
 # The facet fields, in display order; each maps to the record attribute holding its values.
 FACET_FIELDS = {
@@ -55,6 +60,7 @@ class SearchRecord:
         # One Unicode form everywhere, so offsets in the text line up with its folded copy.
         for name in ("title", "title_en", "text"):
             setattr(self, name, unicodedata.normalize("NFC", getattr(self, name) or ""))
+        self.text = self.text[:MAX_INDEXED_TEXT_CHARS]
 
     @property
     def full_title(self) -> str:
@@ -77,7 +83,8 @@ class SearchRecord:
         return values
 
     def to_json(self) -> dict:
-        data = asdict(self)
+        """The record as JSON values (a new dict; the lists and the fingerprints are shared)."""
+        data = {item.name: getattr(self, item.name) for item in fields(self)}
         for name in ("published_at", "embargo_until"):
             data[name] = data[name].isoformat() if data[name] else None
         return data
@@ -92,5 +99,10 @@ class SearchRecord:
     @property
     def stamp(self) -> str:
         """A digest of the whole record: equal stamps mean equal index entries (for reconcile)."""
-        encoded = json.dumps(self.to_json(), sort_keys=True, ensure_ascii=False)
-        return hashlib.sha256(encoded.encode()).hexdigest()[:32]
+        return stamp_of(self.to_json())
+
+
+def stamp_of(data: dict) -> str:
+    """The stamp of a record from its `to_json()`."""
+    encoded = json.dumps(data, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(encoded.encode()).hexdigest()[:32]

@@ -4,26 +4,64 @@ Users type without accents and OCR drops them, so search and duplicate matching 
 form. "đ/Đ" is a letter of its own (it does not decompose under NFD), hence the explicit mapping.
 """
 
-import re
 import unicodedata
 
 _D_LETTERS = str.maketrans({"đ": "d", "Đ": "d"})
-_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
-_SPACES = re.compile(r"\s+")
+
+
+# Distinct characters a CharacterMap remembers; a text bringing more is converted the slow way.
+MAX_REMEMBERED_CHARS = 65_536
+
+
+class CharacterMap:
+    """A conversion of single characters applied to whole texts by `str.translate`, at the speed
+    of a table lookup; the table learns each character the first time a text brings it."""
+
+    def __init__(self, convert) -> None:
+        self.convert = convert
+        self.table: dict[int, str] = {}
+        self.known: set[str] = set()
+
+    def __call__(self, text: str) -> str:
+        new = set(text) - self.known
+        if new:
+            if len(self.known) + len(new) > MAX_REMEMBERED_CHARS:
+                return "".join(map(self.convert, text))
+            self.table.update((ord(char), self.convert(char)) for char in new)
+            self.known |= new
+        return text.translate(self.table)
+
+
+def _stripped(char: str) -> str:
+    decomposed = unicodedata.normalize("NFD", char.translate(_D_LETTERS))
+    return "".join(part for part in decomposed if not unicodedata.combining(part))
+
+
+_strip_each = CharacterMap(_stripped)
+# Word characters are those of regular expressions' \w, except "_"; all others separate words.
+_space_between_words = CharacterMap(lambda char: char if char.isalnum() else " ")
 
 
 def strip_diacritics(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.translate(_D_LETTERS))
-    kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFC", kept)
+    """Diacritics removed and đ -> d, character by character (decomposing and dropping combining
+    marks never reach across characters), recomposed at the end."""
+    return unicodedata.normalize("NFC", _strip_each(text))
+
+
+def _folded(text: str) -> str:
+    return strip_diacritics(unicodedata.normalize("NFC", text)).lower()
 
 
 def fold(text: str) -> str:
     """Lower case, diacritics removed, whitespace collapsed; punctuation is kept."""
-    folded = strip_diacritics(unicodedata.normalize("NFC", text)).lower()
-    return _SPACES.sub(" ", folded).strip()
+    return " ".join(_folded(text).split())
 
 
 def fold_words(text: str) -> list[str]:
     """The folded text split into words, punctuation dropped ("Đổi-mới!" -> ["doi", "moi"])."""
-    return [word for word in _NON_WORD.sub(" ", fold(text)).replace("_", " ").split() if word]
+    return _space_between_words(_folded(text)).split()
+
+
+def original_words(text: str) -> list[str]:
+    """The text split into words as written, in lower case ("Đổi-mới!" -> ["đổi", "mới"])."""
+    return _space_between_words(unicodedata.normalize("NFC", text).lower()).split()

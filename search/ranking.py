@@ -1,11 +1,13 @@
-"""Relevance bonuses shared by every backend, so both rank the same way.
+"""Relevance shared by every backend, so both rank the same way.
 
-Every folded query word must match; these fixed amounts are added to the engine's own text score,
-so that all words found with their exact accents come first, then the words standing together as
-typed. Fixed bonuses rather than extra bm25 terms: SQLite FTS5 clamps the weight of words found in
-more than half the rows to almost nothing, which would erase the difference on small indexes.
+Every folded query word must match; the text score is BM25 over the folded title (boosted) and text
+(Elasticsearch's own, and `search.backends.bm25_sql` for the database). These fixed amounts come
+on top, so that all words found with their exact accents come first, then the words standing
+together as typed.
 """
 
 EXACT_BONUS = 20
 PHRASE_BONUS = 10
 EXACT_PHRASE_BONUS = 5
+# A word found in the title scores this many times what it scores in the text.
+TITLE_BOOST = 3

@@ -5,12 +5,9 @@ from django.utils.html import strip_tags
 
 from assets.kinds import kind_named
 
-from .documents import SearchRecord
+from .documents import MAX_INDEXED_TEXT_CHARS, SearchRecord
 from .keys import key_for, kind_for_model
 from .term_providers import term_providers
-
-# Extracted PDF text beyond this is not indexed: enough to find a document, bounded in size.
-MAX_EXTRACTED_CHARS = 200_000
 
 
 def record_for(instance) -> SearchRecord:
@@ -61,7 +58,7 @@ def _join(*parts: str) -> str:
 
 
 def _asset_record(asset, kind: str) -> SearchRecord:
-    extracted = getattr(asset, "extracted_text", "")[:MAX_EXTRACTED_CHARS]
+    extracted = getattr(asset, "extracted_text", "")[:MAX_INDEXED_TEXT_CHARS]
     published_at = asset.created_at
     try:
         url = reverse(f"wagtailapi:{kind_named(kind).api_endpoint}:detail", args=[asset.pk])

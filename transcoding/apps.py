@@ -9,7 +9,8 @@ class TranscodingConfig(AppConfig):
     def ready(self) -> None:
         from config.periodic import register
 
-        from . import signal_handlers  # noqa: F401
+        from . import signal_handlers
         from .recovery import recover_transcoding_jobs
 
+        signal_handlers.connect()
         register("transcoding.recover_jobs", recover_transcoding_jobs, every=60)

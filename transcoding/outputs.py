@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 
 from assets.ffmpeg import MediaInput, ProgressCallback, StopRequested, make_poster
+from assets.kinds import DOCUMENT, MEDIA
 from assets.validation import media_input
 
 from .audio import transcode_audio
@@ -52,14 +53,22 @@ class Work:
 Producer = Callable[[Work], list[ProducedFile]]
 
 
+# The kinds of asset that get outputs (images have Wagtail's own renditions).
+TRANSCODED_KINDS = (MEDIA, DOCUMENT)
+
+
+def transcoded_models() -> list:
+    return [kind.model for kind in TRANSCODED_KINDS]
+
+
 def outputs_for(asset) -> list[str]:
     """The outputs an asset needs, quick pictures first."""
-    model_name = asset._meta.model_name
-    if model_name == "documentasset":
+    label = asset._meta.label
+    if label == DOCUMENT.model_label:
         return [OutputKind.DOCUMENT_PREVIEW]
-    if model_name == "mediaasset" and asset.type == "video":
+    if label == MEDIA.model_label and asset.type == "video":
         return [OutputKind.POSTER, OutputKind.SPRITE, OutputKind.VIDEO_LADDER]
-    if model_name == "mediaasset":
+    if label == MEDIA.model_label:
         return [OutputKind.AUDIO]
     return []
 

@@ -10,7 +10,7 @@ from .conf import job_setting
 from .enums import PREVIEW_OUTPUTS, UNFINISHED, JobStatus
 from .models import TranscodeJob
 from .outputs import PRODUCERS, outputs_for, work_units
-from .tasks import run_preview_job, run_transcode_job
+from .tasks import PREVIEW_PRIORITY, run_preview_job, run_transcode_job
 
 
 def schedule_asset(asset) -> list[TranscodeJob]:
@@ -40,9 +40,15 @@ def enqueue_job(job_id: int) -> None:
     job = TranscodeJob.objects.filter(pk=job_id).only("output").first()
     if job is None:
         return
-    task = run_preview_job if job.output in PREVIEW_OUTPUTS else run_transcode_job
+    backend = job_setting("TASK_BACKEND")
+    if job.output in PREVIEW_OUTPUTS:
+        task = run_preview_job.using(backend=backend)
+        if task.get_backend().supports_priority:
+            task = task.using(priority=PREVIEW_PRIORITY)
+    else:
+        task = run_transcode_job.using(backend=backend)
     TranscodeJob.objects.filter(pk=job_id).update(queued_at=timezone.now())
-    result = task.using(backend=job_setting("TASK_BACKEND")).enqueue(job_id)
+    result = task.enqueue(job_id)
     TranscodeJob.objects.filter(pk=job_id).update(task_id=result.id)
 
 

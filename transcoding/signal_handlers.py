@@ -1,8 +1,9 @@
+"""An asset saved with new bytes gets its jobs; a deleted asset loses them."""
+
 from django.db.models.signals import post_delete, post_save
 
-from assets.models import DocumentAsset, MediaAsset
-
 from .models import TranscodeJob
+from .outputs import transcoded_models
 from .scheduling import schedule_asset
 
 
@@ -19,6 +20,8 @@ def forget_jobs(sender, instance, **kwargs):
     ).delete()
 
 
-for model in (MediaAsset, DocumentAsset):
-    post_save.connect(schedule_outputs, sender=model, dispatch_uid=f"transcode-{model.__name__}")
-    post_delete.connect(forget_jobs, sender=model, dispatch_uid=f"forget-{model.__name__}")
+def connect() -> None:
+    for model in transcoded_models():
+        name = model.__name__
+        post_save.connect(schedule_outputs, sender=model, dispatch_uid=f"transcode-{name}")
+        post_delete.connect(forget_jobs, sender=model, dispatch_uid=f"forget-{name}")

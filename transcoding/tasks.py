@@ -9,11 +9,12 @@ from .runner import run_job
 
 PREVIEWS_QUEUE = "previews"
 TRANSCODING_QUEUE = "transcoding"
-# The database worker takes higher priorities first; RQ takes queues in the order it is given.
+# The database worker takes higher priorities first (set when enqueued, on backends that have
+# priorities); RQ has none and takes queues in the order its worker is given them.
 PREVIEW_PRIORITY = 50
 
 
-@task(queue_name=PREVIEWS_QUEUE, priority=PREVIEW_PRIORITY)
+@task(queue_name=PREVIEWS_QUEUE)
 def run_preview_job(job_id: int) -> str | None:
     status = run_job(job_id)
     return status.value if status else None

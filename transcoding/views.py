@@ -11,13 +11,13 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from assets.models import DocumentAsset, MediaAsset
 from assets.visibility import visible_to
 
 from .access import may_change, visible_asset
 from .enums import UNFINISHED, JobStatus
 from .eta import eta_label, eta_seconds
 from .models import JobNotification, TranscodeJob
+from .outputs import transcoded_models
 from .scheduling import cancel_job, retry_job
 
 RETRYABLE = (JobStatus.FAILED, JobStatus.CANCELLED)
@@ -155,7 +155,7 @@ def _named(job: TranscodeJob) -> dict[str, str]:
 def jobs_index(request):
     """The latest jobs of the assets the user may see, newest first."""
     jobs = []
-    for model in (MediaAsset, DocumentAsset):
+    for model in transcoded_models():
         content_type = ContentType.objects.get_for_model(model)
         visible_ids = visible_to(model.objects.all(), request.user).values("pk")
         jobs += TranscodeJob.objects.filter(

@@ -37,7 +37,9 @@ def stored_file_response(
     svg = is_svg(content_type_for(name))
     disposition = content_disposition(download_name, attachment=attachment or svg)
     if is_remote(storage):
-        url = presigned_download_url(storage, name, disposition=disposition)
+        url = presigned_download_url(
+            storage, name, content_type=content_type_for(name), disposition=disposition
+        )
         response = HttpResponseRedirect(url)
         response["Cache-Control"] = PRIVATE_CACHE
         return response

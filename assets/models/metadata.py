@@ -10,6 +10,7 @@ from wagtail.search import index
 from cms.agencies.models import Agency
 
 from ..enums import Language
+from ..lifecycle import announce, changes_between, mark_withdrawal, previous_state
 
 SHARED_FORM_FIELDS = (
     "description",
@@ -23,10 +24,12 @@ SHARED_FORM_FIELDS = (
     "credit_line",
     "copyright_holder",
     "licence",
+    "licence_expires_on",
     "source_url",
     "legal_documents",
     "is_published",
     "embargo_until",
+    "withdrawal_reason",
 )
 
 
@@ -85,6 +88,12 @@ class AssetMetadata(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    licence_expires_on = models.DateField(
+        _("licence expires on"),
+        null=True,
+        blank=True,
+        help_text=_("After this day the files are no longer served: reusers are told why."),
+    )
     source_url = models.URLField(_("source URL"), blank=True, max_length=500)
     legal_documents = models.ManyToManyField(
         "taxonomy.LegalDocument",
@@ -103,6 +112,17 @@ class AssetMetadata(models.Model):
         blank=True,
         help_text=_("Kept from the public and other agencies until this moment."),
     )
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, editable=False)
+    withdrawal_reason = models.CharField(
+        _("reason for withdrawal"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Shown to reusers when a published asset is unpublished (for example a correction "
+            "or a rights problem)."
+        ),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_index=True)
     content_sha256 = models.CharField(
         _("SHA-256"), max_length=64, blank=True, editable=False, db_index=True
     )
@@ -144,6 +164,14 @@ class AssetMetadata(models.Model):
         embargoed = self.embargo_until is not None and self.embargo_until > timezone.now()
         return self.is_published and not embargoed
 
+    @property
+    def licence_expired(self) -> bool:
+        expires_on = self.licence_expires_on
+        return expires_on is not None and expires_on < timezone.localdate()
+
     def save(self, *args, **kwargs):
         self.assign_agency_from_collection()
+        previous = previous_state(self)
+        mark_withdrawal(self, previous)
         super().save(*args, **kwargs)
+        announce(self, changes_between(previous, self))

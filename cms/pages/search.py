@@ -44,13 +44,21 @@ def hub_search(request):
 
 
 def _canonical_rows(results) -> list[tuple]:
-    """(hit, agencies credited): copies of one work show once, as their canonical asset."""
+    """(hit, agencies credited): copies of one work show once, as their canonical asset, or as
+    the first of them found when the canonical one is not among the hits (not public): a work
+    never disappears from the hub because of the group it is in."""
     groups = groups_of([hit.key for hit in results.hits])
+    hit_keys = {hit.key for hit in results.hits}
+    shown_groups = set()
     rows = []
     for hit in results.hits:
         group = groups.get(hit.key)
         if group is None:
             rows.append((hit, []))
-        elif group["canonical"] == hit.key:
-            rows.append((hit, group["agencies"]))
+            continue
+        canonical = group["canonical"]
+        if canonical in shown_groups or (canonical != hit.key and canonical in hit_keys):
+            continue
+        shown_groups.add(canonical)
+        rows.append((hit, group["agencies"]))
     return rows

@@ -1,4 +1,7 @@
-"""The duplicates report: groups of one work, bytes saved, which agency duplicates whom."""
+"""The duplicates report: groups of one work, bytes saved, which agency duplicates whom.
+
+Figures are library-wide; the groups show each reader only the assets they may see (titles and
+keys of other agencies' unpublished assets never appear), and no group of which they see none."""
 
 from collections import Counter
 from dataclasses import dataclass, field
@@ -9,6 +12,7 @@ from assets.kinds import asset_models
 from search.duplicates.decisions import bytes_saved_by_reuse
 from search.duplicates.enums import Decision
 from search.duplicates.models import DuplicateDecision, DuplicateGroup
+from search.duplicates.visible import visible_keys
 from search.keys import instance_for_key
 
 
@@ -25,19 +29,21 @@ class DuplicatesReport:
         return self.shared_bytes + self.reused_bytes
 
 
-def build_report() -> DuplicatesReport:
+def build_report(user) -> DuplicatesReport:
     report = DuplicatesReport(shared_bytes=_shared_bytes(), reused_bytes=bytes_saved_by_reuse())
     pairs: Counter = Counter()
-    for group in DuplicateGroup.objects.prefetch_related("members__agency").order_by("-created_at"):
-        canonical = instance_for_key(group.canonical_key)
+    groups = list(
+        DuplicateGroup.objects.prefetch_related("members__agency").order_by("-created_at")
+    )
+    seen = visible_keys({m.key for group in groups for m in group.members.all()}, user)
+    for group in groups:
         members = list(group.members.all())
         origin = next((m.agency for m in members if m.key == group.canonical_key), None)
         for member in members:
             if member.key != group.canonical_key and member.agency and origin:
                 pairs[(member.agency.name, origin.name)] += 1
-        report.groups.append(
-            {"canonical": canonical, "key": group.canonical_key, "members": members}
-        )
+        if any(member.key in seen for member in members):
+            report.groups.append(_group_as_seen(group, members, seen))
     for decision in DuplicateDecision.objects.filter(decision=Decision.REUSE).select_related(
         "agency"
     ):
@@ -49,6 +55,19 @@ def build_report() -> DuplicatesReport:
         DuplicateDecision.objects.values_list("decision").annotate(n=Count("pk")).order_by()
     )
     return report
+
+
+def _group_as_seen(group, members: list, seen: set[str]) -> dict:
+    """The canonical asset's title and the members' keys only where the reader may see them."""
+    canonical = instance_for_key(group.canonical_key) if group.canonical_key in seen else None
+    return {
+        "canonical": canonical,
+        "key": group.canonical_key if canonical is not None else "",
+        "members": [
+            {"member": member, "key": member.key if member.key in seen else ""}
+            for member in members
+        ],
+    }
 
 
 def _shared_bytes() -> int:

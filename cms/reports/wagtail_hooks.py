@@ -1,9 +1,9 @@
-"""Reports menu: the duplicates report, for administrators and agency moderators."""
+"""Reports menu: the duplicates report, for every admin user (each sees what they may see)."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import AdminOnlyMenuItem
+from wagtail.admin.menu import MenuItem
 
 from .views import duplicates_report
 
@@ -15,6 +15,4 @@ def report_urls():
 
 @hooks.register("register_reports_menu_item")
 def duplicates_menu_item():
-    return AdminOnlyMenuItem(
-        _("Duplicates"), reverse("reports_duplicates"), icon_name="copy", order=900
-    )
+    return MenuItem(_("Duplicates"), reverse("reports_duplicates"), icon_name="copy", order=900)

@@ -32,8 +32,11 @@ INSTALLED_APPS = [
     "transcoding",
     "search",
     "search.duplicates",
+    "config.queue",
     "wagtailmedia",
     "wagtail.api.v2",
+    "ninja",
+    "corsheaders",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -65,12 +68,16 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Above any page cache: cached pages get the policy of the moment they are served.
     "config.csp.SitePolicyMiddleware",
+    "cms.api.middleware.ApiCompressionMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "assets.doors.AssetDoorMiddleware",
+    "cms.api.gate.ApiGateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -103,6 +110,23 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
     )
 }
+# SQLite serves a web server and a worker at once: WAL lets readers run beside the one writer;
+# a writer takes the lock when its transaction begins (IMMEDIATE) and waits for it up to the
+# timeout, instead of failing with "database is locked" when it tries to upgrade a read. Memory-
+# mapped reads and a larger page cache speed up full-text search.
+SQLITE_PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=NORMAL",
+    "PRAGMA temp_store=MEMORY",
+    "PRAGMA mmap_size=268435456",
+    "PRAGMA cache_size=-65536",
+)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("NCRL_SQLITE_TIMEOUT_SECONDS", 30),
+        "init_command": "; ".join(SQLITE_PRAGMAS),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -176,7 +200,12 @@ if REDIS_URL:
     INSTALLED_APPS.append("django_rq")
     RQ_QUEUES = {
         name: {"URL": REDIS_URL, "DEFAULT_TIMEOUT": timeout}
-        for name, timeout in (("default", 600), ("previews", 3600), ("transcoding", 6 * 3600))
+        for name, timeout in (
+            ("default", 600),
+            ("previews", 3600),
+            ("transcoding", 6 * 3600),
+            ("webhooks", 120),
+        )
     }
     TASKS = {
         "default": {
@@ -188,7 +217,7 @@ else:
     TASKS = {
         "default": {
             "BACKEND": "django_tasks_db.DatabaseBackend",
-            "QUEUES": ["default", "previews", "transcoding"],
+            "QUEUES": ["default", "previews", "transcoding", "webhooks"],
         }
     }
 
@@ -319,3 +348,30 @@ X_FRAME_OPTIONS = "SAMEORIGIN"  # the admin previews pages in a frame of its own
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # --- end of security headers ---
+
+# --- Headless API (cms/api) ---
+# Requests per minute: a consumer's own limit is set in the admin; tokens without a consumer
+# (an editor's own) and anonymous callers get these. Counted in the shared cache.
+NCRL_API_RATE_LIMITS = {
+    "anonymous_per_minute": env_int("NCRL_API_ANONYMOUS_PER_MINUTE", 120),
+    "token_per_minute": env_int("NCRL_API_TOKEN_PER_MINUTE", 600),
+}
+# Browsers on these origins may call the API, feeds and OAI-PMH (django-cors-headers).
+CORS_ALLOWED_ORIGINS = env_list("NCRL_API_CORS_ORIGINS")
+CORS_URLS_REGEX = r"^/(api|feeds|oai)/.*$"
+CORS_ALLOW_HEADERS = ("authorization", "content-type", "if-none-match", "if-modified-since")
+CORS_EXPOSE_HEADERS = (
+    "ETag",
+    "Last-Modified",
+    "Retry-After",
+    "RateLimit-Limit",
+    "RateLimit-Remaining",
+    "RateLimit-Reset",
+)
+WAGTAILAPI_LIMIT_MAX = 100
+# Webhook deliveries: attempts before giving up, and the first back-off (doubled each time).
+NCRL_WEBHOOKS = {
+    "MAX_ATTEMPTS": env_int("NCRL_WEBHOOK_MAX_ATTEMPTS", 6),
+    "RETRY_BASE_SECONDS": env_int("NCRL_WEBHOOK_RETRY_BASE_SECONDS", 30),
+}
+# --- end of headless API ---

@@ -1,158 +1,159 @@
 """The database backend: SQLite FTS5 or PostgreSQL full text over the `SearchEntry` tables.
 
 It is always written (it is the fallback and the source for rebuilding Elasticsearch), and it
-answers queries when no Elasticsearch is configured or when Elasticsearch is down.
+answers queries when no Elasticsearch is configured or when Elasticsearch is down. Queries are
+answered by the indexes and one SQL statement (`database_sql`), ranked as Elasticsearch ranks
+(`bm25_sql`).
 """
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import datetime
-from itertools import islice
 
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Count
 
 from ..cursor import encode_cursor
-from ..documents import SearchRecord
-from ..folding import fold_words
+from ..documents import FACET_FIELDS, SearchRecord
+from ..folding import fold_words, original_words
 from ..highlight import highlight
-from ..models import SearchEntry, SearchFacet, SearchTerm
+from ..models import SearchEntry, SearchTerm
+from . import bm25_sql
 from . import database_sql as sql
 from .base import Hit, SearchBackend, SearchQuery, SearchResults
-from .fulltext_sql import any_words_match, prefix_match, text_match
+from .database_rows import filter_token, record_of
+from .database_writes import batched, delete_keys, write_batch
+from .fulltext_sql import fulltext_match, prefix_match
 
-WRITE_BATCH = 500
 MORE_LIKE_THIS_WORDS = 12
+HIT_FIELDS = ("key", "kind", "agency", "published_at", "payload", "text")
 
 
-def batched(items: Iterable, size: int) -> Iterator[list]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
-
-
-def entry_for(record: SearchRecord) -> SearchEntry:
-    return SearchEntry(
-        key=record.key,
-        kind=record.kind,
-        agency=record.agency,
-        title=record.full_title[:500],
-        title_folded=record.title_folded[:500],
-        text=record.text,
-        text_folded=record.text_folded,
-        published_at=record.published_at,
-        is_public=record.is_public,
-        embargo_until=record.embargo_until,
-        stamp=record.stamp,
-        payload=record.to_json(),
-    )
-
-
-def hit_for(entry: SearchEntry, score: float, query_text: str) -> Hit:
-    payload = entry.payload
+def _hit(row: dict, score: float, query_text: str) -> Hit:
     return Hit(
-        key=entry.key,
-        kind=entry.kind,
-        title=payload["title"],
-        url=payload["url"],
-        highlight=highlight(entry.text, query_text) if query_text else "",
-        score=float(score),
-        agency=entry.agency,
-        published_at=entry.published_at,
+        key=row["key"],
+        kind=row["kind"],
+        title=row["payload"]["title"],
+        url=row["payload"]["url"],
+        highlight=highlight(row["text"], query_text) if query_text else "",
+        score=score,
+        agency=row["agency"],
+        published_at=row["published_at"],
     )
+
+
+def hits_for(keys: list[str], scores: list[float], query_text: str) -> list[Hit]:
+    rows = {row["key"]: row for row in SearchEntry.objects.filter(key__in=keys).values(*HIT_FIELDS)}
+    return [
+        _hit(rows[key], score, query_text)
+        for key, score in zip(keys, scores, strict=True)
+        if key in rows
+    ]
+
+
+def _filter_groups(filters: dict[str, list[str]]) -> list[list[str]]:
+    return [
+        [filter_token(facet, str(value)) for value in values]
+        for facet, values in filters.items()
+        if facet in FACET_FIELDS and values
+    ]
+
+
+def _ranking(text: str, words: list[str]) -> sql.Ranking:
+    score = bm25_sql.score(connection.vendor, words, *bm25_sql.statistics(words))
+    bonus = bm25_sql.bonus(connection.vendor, fold_words(text), original_words(text))
+    return sql.Ranking(
+        columns=[*bm25_sql.counts(words), bm25_sql.Sql(f"{bonus.text} AS bonus", bonus.params)],
+        score=_plus_bonus(score),
+    )
+
+
+def _plus_bonus(score: bm25_sql.Sql) -> bm25_sql.Sql:
+    return bm25_sql.Sql(f"bonus + {score.text}", score.params)
 
 
 class DatabaseBackend(SearchBackend):
     name = "database"
 
     def upsert(self, records: Iterable[SearchRecord]) -> None:
-        for batch in batched(records, WRITE_BATCH):
-            with transaction.atomic():
-                self.delete(record.key for record in batch)
-                self._insert(batch)
-
-    def _insert(self, records: list[SearchRecord]) -> None:
-        entries = SearchEntry.objects.bulk_create([entry_for(record) for record in records])
-        facets, terms = [], []
-        for entry, record in zip(entries, records, strict=True):
-            for facet, values in record.facet_values().items():
-                facets += [SearchFacet(entry=entry, field=facet, value=v[:255]) for v in values]
-            terms += [SearchTerm(entry=entry, term=t[:200], kind=record.kind) for t in record.terms]
-        SearchFacet.objects.bulk_create(facets, batch_size=2000)
-        SearchTerm.objects.bulk_create(terms, batch_size=2000)
+        for batch in batched(records):
+            write_batch(batch)
 
     def delete(self, keys: Iterable[str]) -> None:
-        for batch in batched(keys, WRITE_BATCH):
-            SearchEntry.objects.filter(key__in=batch).delete()
+        delete_keys(keys)
 
     def rebuild(self, records: Iterable[SearchRecord]) -> int:
-        written = 0
-        with transaction.atomic():
-            SearchEntry.objects.all().delete()
-            for batch in batched(records, WRITE_BATCH):
-                self._insert(batch)
-                written += len(batch)
-        return written
+        """Write every record, one short transaction per batch, then drop the entries no record
+        named: readers see the old or the new state of each entry, never an empty index."""
+        written: set[str] = set()
+        for batch in batched(records):
+            write_batch(batch)
+            written.update(record.key for record in batch)
+        stale = SearchEntry.objects.values_list("key", flat=True).iterator(chunk_size=2000)
+        delete_keys([key for key in stale if key not in written])
+        return len(written)
 
     def stamps(self) -> dict[str, str]:
         return dict(SearchEntry.objects.values_list("key", "stamp"))
 
     def records(self) -> Iterator[SearchRecord]:
         """Every stored record, for filling Elasticsearch."""
-        payloads = SearchEntry.objects.order_by("id").values_list("payload", flat=True)
-        for payload in payloads.iterator(chunk_size=WRITE_BATCH):
-            yield SearchRecord.from_json(payload)
+        rows = SearchEntry.objects.order_by("id").values_list("payload", "text")
+        for payload, text in rows.iterator(chunk_size=500):
+            yield record_of(payload, text)
 
     def record(self, key: str) -> SearchRecord | None:
-        payload = SearchEntry.objects.filter(key=key).values_list("payload", flat=True).first()
-        return SearchRecord.from_json(payload) if payload else None
+        row = SearchEntry.objects.filter(key=key).values_list("payload", "text").first()
+        return record_of(*row) if row else None
 
     def search(self, query: SearchQuery) -> SearchResults:
-        match = text_match(connection.vendor, query.text) if query.text.strip() else None
-        chosen = sql.selection(match, query.filters, query.public_only, query.now)
-        cursor_position = query.cursor or {}
-        offset = int(cursor_position.get("offset", cursor_position.get("shown", query.offset)))
+        words = list(dict.fromkeys(fold_words(query.text)))
+        match = fulltext_match(connection.vendor, words, _filter_groups(query.filters))
+        chosen = sql.selection(match, query.public_only, query.now)
+        by_relevance = bool(words) and query.sort == "relevance"
+        ranking = _ranking(query.text, words) if by_relevance else sql.Ranking()
+        position = query.cursor or {}
+        offset = int(position.get("offset", position.get("shown", query.offset)))
+        sort = "relevance" if by_relevance else "date"
         with connection.cursor() as cursor:
-            rows = sql.page_rows(cursor, chosen, match, query.sort, query.size, offset)
-            total = sql.count(cursor, chosen)
-            facets = sql.facet_counts(cursor, chosen) if query.facets else {}
-        hits = self._hits(rows, query.text)
-        more = offset + len(hits) < total
-        next_cursor = encode_cursor(self.name, {"offset": offset + len(hits)}) if more else None
-        return SearchResults(hits=hits, total=total, facets=facets, next_cursor=next_cursor)
-
-    def _hits(self, rows: list[tuple], query_text: str) -> list[Hit]:
-        entries = SearchEntry.objects.in_bulk([row[0] for row in rows])
-        return [hit_for(entries[row_id], score, query_text) for row_id, score in rows]
+            found = sql.page(cursor, chosen, ranking, sort, query.size, offset, query.facets)
+        hits = hits_for(found.keys, found.scores, query.text if words else "")
+        more = offset + len(found.keys) < found.total
+        next_cursor = (
+            encode_cursor(self.name, {"offset": offset + len(found.keys)}) if more else None
+        )
+        return SearchResults(
+            hits=hits, total=found.total, facets=found.facets, next_cursor=next_cursor
+        )
 
     def autocomplete(self, prefix: str, size: int, public_only: bool, now: datetime) -> list[Hit]:
-        prefix_sql = prefix_match(connection.vendor, prefix)
-        if prefix_sql is None:
+        match = prefix_match(connection.vendor, prefix)
+        if match is None:
             return []
-        joins, where, params = prefix_sql
-        chosen = sql.selection(None, {}, public_only, now)
-        chosen.joins = joins
-        chosen.add(where, *params)
+        chosen = sql.selection(match, public_only, now)
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT e.id, 0 {chosen.from_where} ORDER BY length(e.title), e.id LIMIT %s",
+                f"SELECT e.key {chosen.from_where} ORDER BY length(e.title), e.id LIMIT %s",
                 [*chosen.params, size],
             )
-            return self._hits(cursor.fetchall(), "")
+            keys = [key for (key,) in cursor.fetchall()]
+        return hits_for(keys, [0.0] * len(keys), "")
 
     def more_like_this(self, key: str, size: int, public_only: bool, now: datetime) -> list[Hit]:
-        entry = SearchEntry.objects.filter(key=key).first()
+        entry = SearchEntry.objects.filter(key=key).values("title_folded", "text_folded").first()
         if entry is None:
             return []
-        words = fold_words(f"{entry.title_folded} {entry.text_folded[:2000]}")
-        distinct = list(dict.fromkeys(word for word in words if len(word) > 2))
-        if not distinct:
+        words = _telling_words(entry["title_folded"].split() + entry["text_folded"].split())
+        if not words:
             return []
-        match = any_words_match(connection.vendor, distinct[:MORE_LIKE_THIS_WORDS])
-        chosen = sql.selection(match, {}, public_only, now)
+        match = fulltext_match(connection.vendor, words, [], any_word=True)
+        chosen = sql.selection(match, public_only, now)
         chosen.add("e.key <> %s", key)
+        score = bm25_sql.score(connection.vendor, words, *bm25_sql.statistics(words))
+        ranking = sql.Ranking(columns=bm25_sql.counts(words), score=score)
         with connection.cursor() as cursor:
-            rows = sql.page_rows(cursor, chosen, match, "relevance", size, 0)
-        return self._hits(rows, "")
+            found = sql.page(cursor, chosen, ranking, "relevance", size, 0, facets=False)
+        return hits_for(found.keys, found.scores, "")
 
     def find_by_terms(
         self, terms: list[str], kinds: list[str] | None = None, limit: int = 50
@@ -168,3 +169,11 @@ class DatabaseBackend(SearchBackend):
             .order_by("-shared", "entry__key")[:limit]
         )
         return [(row["entry__key"], row["shared"]) for row in shared]
+
+
+def _telling_words(words: list[str]) -> list[str]:
+    """The words that say most about an entry: frequent in it, rare in the index (tf × idf)."""
+    frequent = Counter(word for word in words if len(word) > 2)
+    idf = bm25_sql.statistics(list(frequent))[1].idf
+    ranked = sorted(frequent, key=lambda word: (-frequent[word] * idf[word], word))
+    return ranked[:MORE_LIKE_THIS_WORDS]

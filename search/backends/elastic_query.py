@@ -7,15 +7,15 @@ from django.utils.dateparse import parse_datetime
 from elasticsearch.dsl import Q, Search
 
 from ..documents import FACET_FIELDS
-from ..folding import fold
+from ..folding import fold, fold_words
 from ..highlight import highlight
-from ..ranking import EXACT_BONUS, EXACT_PHRASE_BONUS, PHRASE_BONUS
+from ..ranking import EXACT_BONUS, EXACT_PHRASE_BONUS, PHRASE_BONUS, TITLE_BOOST
 from .base import Hit, SearchQuery
 
 FACET_VALUES_SHOWN = 20
 SOURCE_FIELDS = ["key", "kind", "title", "url", "agency", "published_at", "text"]
 ORIGINAL_FIELDS = ["title^3", "title_en^2", "text"]
-FOLDED_FIELDS = ["title_folded^3", "text_folded"]
+FOLDED_FIELDS = [f"title_folded^{TITLE_BOOST}", "text_folded"]
 
 
 def public_filter(now: datetime) -> Q:
@@ -37,7 +37,7 @@ def text_query(text: str) -> Q:
         "multi_match", query=original, fields=ORIGINAL_FIELDS, type="cross_fields", operator="and"
     )
     should = [_bonus(exact, EXACT_BONUS)]
-    if len(folded.split()) > 1:
+    if len(fold_words(text)) > 1:
         folded_phrase = Q("multi_match", query=folded, fields=FOLDED_FIELDS, type="phrase")
         exact_phrase = Q("multi_match", query=original, fields=ORIGINAL_FIELDS, type="phrase")
         should += [_bonus(folded_phrase, PHRASE_BONUS), _bonus(exact_phrase, EXACT_PHRASE_BONUS)]

@@ -1,121 +1,81 @@
-"""The vendor-specific part of the database backend: matching, scoring and title prefixes.
+"""The vendor-specific part of the database backend: full-text matching and title prefixes.
 
-SQLite uses the FTS5 table of migration 0002 with bm25(); PostgreSQL the generated tsvector
-columns with ts_rank(); both add the bonuses of `search.ranking`.
+SQLite matches with the FTS5 table of migration 0003, PostgreSQL with the tsvector column of the
+same migration. Both index the folded title and text words and the filter tokens of each entry,
+so one index lookup applies the words and the filters together, as Elasticsearch does.
 """
 
-import re
-import unicodedata
 from dataclasses import dataclass
 
 from ..folding import fold_words
-from ..ranking import EXACT_BONUS, EXACT_PHRASE_BONUS, PHRASE_BONUS
 
-# bm25 column weights: folded title, folded text, original title, original text.
-SQLITE_WEIGHTS = "4.0, 1.0, 8.0, 2.0"
-FOLDED_COLUMNS = "{title_folded text_folded}"
-ORIGINAL_COLUMNS = "{title text}"
-
-
-def original_words(text: str) -> list[str]:
-    return re.findall(r"\w+", unicodedata.normalize("NFC", text).lower())
+ENTRY_TABLE = "library_search_searchentry"
+FTS_TABLE = "library_search_fts"
+FTS_FROM = f"FROM {FTS_TABLE} CROSS JOIN {ENTRY_TABLE} e ON e.id = {FTS_TABLE}.rowid"
+FTS_WHERE = f"{FTS_TABLE} MATCH %s"
+WORD_COLUMNS = "{title_folded text_folded}"
+FILTER_COLUMN = "{filter_terms}"
 
 
 @dataclass
-class TextMatch:
-    """SQL pieces to join, filter and score entries `e` matching a text query."""
+class FullTextMatch:
+    """FROM clause over entries `e` and the condition that selects the matching ones."""
 
-    joins: str
+    from_clause: str
     where: str
-    where_params: list
-    score: str
-    score_params: list
+    params: list
 
 
-def _fts_all(words: list[str], columns: str) -> str:
-    return f"({columns} : (" + " AND ".join(f'"{word}"' for word in words) + "))"
+def _fts_any(tokens: list[str]) -> str:
+    return "(" + " OR ".join(f'"{token}"' for token in tokens) + ")"
 
 
-def _fts_phrase(words: list[str], columns: str) -> str:
-    return f'({columns} : "' + " ".join(words) + '")'
+def _fts_all(tokens: list[str]) -> str:
+    return "(" + " AND ".join(f'"{token}"' for token in tokens) + ")"
 
 
-def sqlite_match(text: str) -> TextMatch | None:
-    folded, original = fold_words(text), original_words(text)
-    if not folded:
+def _sqlite_match(words: list[str], any_word: bool, filter_groups: list[list[str]]):
+    parts = (
+        [f"{WORD_COLUMNS} : {_fts_any(words) if any_word else _fts_all(words)}"] if words else []
+    )
+    parts += [f"{FILTER_COLUMN} : {_fts_any(tokens)}" for tokens in filter_groups]
+    return FullTextMatch(FTS_FROM, FTS_WHERE, [" AND ".join(parts)])
+
+
+def _ts_any(tokens: list[str], weights: str) -> str:
+    return "(" + " | ".join(f"'{token}':{weights}" for token in tokens) + ")"
+
+
+def _ts_all(tokens: list[str], weights: str) -> str:
+    return "(" + " & ".join(f"'{token}':{weights}" for token in tokens) + ")"
+
+
+def _postgres_match(words: list[str], any_word: bool, filter_groups: list[list[str]]):
+    parts = [_ts_any(words, "AB") if any_word else _ts_all(words, "AB")] if words else []
+    parts += [_ts_any(tokens, "D") for tokens in filter_groups]
+    return FullTextMatch(
+        f"FROM {ENTRY_TABLE} e", "e.fts @@ to_tsquery('simple', %s)", [" & ".join(parts)]
+    )
+
+
+def fulltext_match(
+    vendor: str, words: list[str], filter_groups: list[list[str]], any_word: bool = False
+) -> FullTextMatch | None:
+    """Entries holding every folded word (any of them with `any_word`) in their title or text,
+    and for each group of filter tokens at least one; None when there is nothing to match."""
+    if not words and not filter_groups:
         return None
-    bonuses = [(EXACT_BONUS, _fts_all(original, ORIGINAL_COLUMNS))]
-    if len(folded) > 1:
-        bonuses += [
-            (PHRASE_BONUS, _fts_phrase(folded, FOLDED_COLUMNS)),
-            (EXACT_PHRASE_BONUS, _fts_phrase(original, ORIGINAL_COLUMNS)),
-        ]
-    in_match = "(e.id IN (SELECT rowid FROM library_search_fts WHERE library_search_fts MATCH %s))"
-    score = " + ".join([f"(-bm25(library_search_fts, {SQLITE_WEIGHTS}))"] + [
-        f"{weight} * {in_match}" for weight, _expression in bonuses
-    ])  # fmt: skip
-    return TextMatch(
-        joins="JOIN library_search_fts ON library_search_fts.rowid = e.id",
-        where="library_search_fts MATCH %s",
-        where_params=[_fts_all(folded, FOLDED_COLUMNS)],
-        score=f"({score})",
-        score_params=[expression for _weight, expression in bonuses],
-    )
+    match = _sqlite_match if vendor == "sqlite" else _postgres_match
+    return match(words, any_word, filter_groups)
 
 
-def postgres_match(text: str) -> TextMatch | None:
-    folded, original = fold_words(text), original_words(text)
-    if not folded:
-        return None
-    folded_text, original_text = " ".join(folded), " ".join(original)
-    score = (
-        "(ts_rank(e.fts_folded, plainto_tsquery('simple', %s))"
-        f" + {EXACT_BONUS} * (e.fts_original @@ plainto_tsquery('simple', %s))::int"
-        f" + {PHRASE_BONUS} * (e.fts_folded @@ phraseto_tsquery('simple', %s))::int"
-        f" + {EXACT_PHRASE_BONUS} * (e.fts_original @@ phraseto_tsquery('simple', %s))::int)"
-    )
-    return TextMatch(
-        joins="",
-        where="e.fts_folded @@ plainto_tsquery('simple', %s)",
-        where_params=[folded_text],
-        score=score,
-        score_params=[folded_text, original_text, folded_text, original_text],
-    )
-
-
-def any_words_match(vendor: str, words: list[str]) -> TextMatch:
-    """Entries sharing any of these folded words, the most similar first (for "more like this")."""
-    if vendor == "sqlite":
-        expression = FOLDED_COLUMNS + " : (" + " OR ".join(f'"{word}"' for word in words) + ")"
-        return TextMatch(
-            joins="JOIN library_search_fts ON library_search_fts.rowid = e.id",
-            where="library_search_fts MATCH %s",
-            where_params=[expression],
-            score=f"(-bm25(library_search_fts, {SQLITE_WEIGHTS}))",
-            score_params=[],
-        )
-    any_word = " | ".join(words)
-    return TextMatch(
-        joins="",
-        where="e.fts_folded @@ to_tsquery('simple', %s)",
-        where_params=[any_word],
-        score="ts_rank(e.fts_folded, to_tsquery('simple', %s))",
-        score_params=[any_word],
-    )
-
-
-def text_match(vendor: str, text: str) -> TextMatch | None:
-    return sqlite_match(text) if vendor == "sqlite" else postgres_match(text)
-
-
-def prefix_match(vendor: str, prefix: str) -> tuple[str, str, list] | None:
-    """(joins, where, params) for titles whose folded words start with what was typed."""
+def prefix_match(vendor: str, prefix: str) -> FullTextMatch | None:
+    """Entries whose folded title has words starting as typed (the last one a prefix)."""
     words = fold_words(prefix)
     if not words:
         return None
     if vendor == "sqlite":
         expression = '{title_folded} : "' + " ".join(words) + '" *'
-        joins = "JOIN library_search_fts ON library_search_fts.rowid = e.id"
-        return joins, "library_search_fts MATCH %s", [expression]
-    query = " <-> ".join([f"{word}:A" for word in words[:-1]] + [words[-1] + ":*A"])
-    return "", "e.fts_folded @@ to_tsquery('simple', %s)", [query]
+        return FullTextMatch(FTS_FROM, FTS_WHERE, [expression])
+    query = " <-> ".join([f"'{word}':A" for word in words[:-1]] + [f"'{words[-1]}':*A"])
+    return FullTextMatch(f"FROM {ENTRY_TABLE} e", "e.fts @@ to_tsquery('simple', %s)", [query])

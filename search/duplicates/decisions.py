@@ -10,9 +10,15 @@ from django.utils.translation import gettext_lazy as _
 from cms.agencies.access import agencies_of
 from search.keys import instance_for_key, key_for
 
+from .decision_requests import DecisionRequest, InvalidDecision
 from .enums import Decision, Relation
+from .evidence import matches_found_for
 from .groups import join_group
-from .models import DuplicateDecision
+from .models import CheckedMatch, DuplicateDecision
+from .visible import visible
+
+NO_MATCH = _("No check of yours found this asset.")
+MAX_VOUCHING_CHECKS = 100
 
 
 def record_decision(
@@ -48,37 +54,64 @@ def _agency_of_user(user):
     return next(iter(agencies_of(user)), None)
 
 
-def decide(user, candidate_key: str, sent: dict):
-    """Record the decision; "reuse" of an already stored upload removes that upload."""
-    if instance_for_key(candidate_key) is None:
-        raise LookupError(_("The existing asset is not there any more."))
-    asset = _uploaded_asset(user, sent.get("asset"))
+def decide(user, sent: DecisionRequest) -> DuplicateDecision:
+    """Carry out a decision about a match a check of the caller's found: recorded with that
+    check's evidence; "new version" joins the group; "reuse" of a stored upload removes it.
+
+    LookupError when no such match (or asset) is the caller's to decide about: a candidate that
+    is missing, was never matched or is not visible to the caller all answer alike."""
+    asset = _uploaded_asset(user, sent.asset)
+    checked = _vouching_match(user, sent, asset)
+    candidate = instance_for_key(checked.key)
+    seen = candidate is not None and visible(candidate, user)
+    if candidate is None or (sent.candidate and not seen):
+        raise LookupError(NO_MATCH)
+    if sent.decision == Decision.NEW_VERSION and not seen:
+        raise PermissionError(
+            _("Only an asset you may see can have a new version; ask the agency that holds it.")
+        )
+    check = checked.duplicate_check
     recorded = record_decision(
-        candidate_key=candidate_key,
-        decision=sent["decision"],
+        candidate_key=checked.key,
+        decision=sent.decision,
         user=user,
-        asset=asset if sent["decision"] != Decision.REUSE else None,
-        evidence=sent.get("evidence") if isinstance(sent.get("evidence"), dict) else {},
-        sha256=str(sent.get("sha256", ""))[:64] or getattr(asset, "content_sha256", ""),
-        filename=str(sent.get("filename", ""))[:255],
-        byte_size=getattr(asset, "byte_size", None) or _size(sent.get("size")),
+        asset=asset if sent.decision != Decision.REUSE else None,
+        evidence=checked.evidence,
+        sha256=sent.sha256 or getattr(asset, "content_sha256", "") or check.sha256,
+        filename=sent.filename,
+        byte_size=getattr(asset, "byte_size", None) or sent.size,
     )
-    if asset is not None and sent["decision"] == Decision.REUSE:
+    if asset is not None and sent.decision == Decision.REUSE:
         asset.delete()  # the stored original stays while any other asset refers to it
     return recorded
 
 
-def _uploaded_asset(user, key):
-    """The caller's own fresh upload named in the decision, if any."""
+def _vouching_match(user, sent: DecisionRequest, asset) -> CheckedMatch:
+    found = list(
+        matches_found_for(
+            user, reference=sent.reference, candidate=sent.candidate, check=sent.check
+        )[:MAX_VOUCHING_CHECKS]
+    )
+    if not found:
+        raise LookupError(NO_MATCH)
+    if asset is None:
+        return found[0]
+    about_asset = (
+        m for m in found if m.duplicate_check.is_about(key_for(asset), asset.content_sha256)
+    )
+    checked = next(about_asset, None)
+    if checked is None:
+        raise InvalidDecision(_("The asset you name is not the file that was checked."))
+    return checked
+
+
+def _uploaded_asset(user, key: str):
+    """The caller's own upload named in the decision, if any; another editor's answers like a
+    missing one."""
     if not key:
         return None
-    asset = instance_for_key(str(key)) if ":" in str(key) else None
-    if asset is None or not hasattr(asset, "uploaded_by_user_id"):
-        raise LookupError(_("The uploaded asset is not there any more."))
-    if asset.uploaded_by_user_id != user.pk and not user.is_superuser:
-        raise PermissionError(_("Only the editor who uploaded it may decide about this asset."))
+    asset = instance_for_key(key)
+    mine = asset is not None and (asset.uploaded_by_user_id == user.pk or user.is_superuser)
+    if not mine:
+        raise LookupError(_("You have no such upload."))
     return asset
-
-
-def _size(value) -> int | None:
-    return value if isinstance(value, int) and value >= 0 else None

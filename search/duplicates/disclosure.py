@@ -1,32 +1,32 @@
 """What an uploader may learn about a match: everything if they may see the asset, else only who
-holds it and a reference to quote when asking that agency for it."""
+holds it and a reference to quote when asking that agency for it (a random id kept with the
+check, see `evidence`, that decodes to nothing)."""
 
-from django.core import signing
 from django.urls import NoReverseMatch, reverse
 
 from assets.kinds import kind_named
-from assets.visibility import can_see
 from search.keys import instance_for_key, split_key
 
+from .evidence import record_check
 from .matching import Match
-
-REFERENCE_SALT = "ncrl.duplicate-reference"
-
-
-def reference_for(key: str) -> str:
-    """An opaque token the holding agency can turn back into its asset (`resolve_reference`)."""
-    return signing.dumps(key, salt=REFERENCE_SALT)
+from .visible import visible
 
 
-def resolve_reference(token: str) -> str:
-    return signing.loads(token, salt=REFERENCE_SALT)
+def disclose(matches: list[Match], user, *, asset_key: str = "", sha256: str = ""):
+    """(the check that vouches for the matches, the matches as `user` may see them); matched
+    items that no longer exist are left out."""
+    found = [(match, instance) for match in matches if (instance := instance_for_key(match.key))]
+    check, checked = record_check(
+        user, [match for match, _instance in found], asset_key=asset_key, sha256=sha256
+    )
+    described = [
+        describe(match, instance, user, checked[match.key].reference) for match, instance in found
+    ]
+    return check, described
 
 
-def describe(match: Match, user) -> dict | None:
-    """The match as shown to `user`; None when the matched item no longer exists."""
-    instance = instance_for_key(match.key)
-    if instance is None:
-        return None
+def describe(match: Match, instance, user, reference: str) -> dict:
+    """The match as shown to `user`."""
     agency = instance.agency
     described = {
         "exact": match.exact,
@@ -35,8 +35,8 @@ def describe(match: Match, user) -> dict | None:
         "why": match.details,
         "agency": {"code": agency.code, "name": agency.name} if agency else None,
     }
-    if not _visible(instance, user):
-        described["reference"] = reference_for(match.key)
+    if not visible(instance, user):
+        described["reference"] = reference
         described["ask"] = agency.portal_url if agency else ""
         return described
     kind, pk = split_key(match.key)
@@ -47,20 +47,10 @@ def describe(match: Match, user) -> dict | None:
         title=instance.title,
         created_at=_created(instance),
         licence=str(instance.licence) if instance.licence else "",
-        admin_url=_admin_url(kind, pk),
+        admin_url=admin_url(match.key),
         preview_url=_preview_url(instance, kind),
     )
     return described
-
-
-def describe_all(matches: list[Match], user) -> list[dict]:
-    return [found for match in matches if (found := describe(match, user)) is not None]
-
-
-def _visible(instance, user) -> bool:
-    if hasattr(instance, "is_published"):
-        return can_see(instance, user)
-    return instance.live or (user.is_authenticated and user.is_superuser)
 
 
 def _created(instance) -> str | None:
@@ -68,7 +58,9 @@ def _created(instance) -> str | None:
     return moment.isoformat() if moment else None
 
 
-def _admin_url(kind: str, pk: int) -> str:
+def admin_url(key: str) -> str:
+    """The admin page of the asset or article a key names ("" if there is none)."""
+    kind, pk = split_key(key)
     asset_kind = kind_named(kind)
     name = asset_kind.admin_url_name("edit") if asset_kind else "wagtailadmin_pages:edit"
     try:

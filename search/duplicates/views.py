@@ -3,7 +3,6 @@ say what you decided. Authenticated like uploads (admin session with CSRF, or an
 
 import json
 
-from django.core import signing
 from django.http import JsonResponse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
@@ -15,9 +14,9 @@ from assets.tus.protocol import ProtocolError
 from assets.validation import UploadRejected
 
 from .checking import check_uploaded_file
+from .decision_requests import DecisionRequest, InvalidDecision
 from .decisions import decide
-from .disclosure import describe_all, resolve_reference
-from .enums import Decision
+from .disclosure import disclose
 from .fingerprinting import Fingerprinted, text_fingerprint
 from .matching import find_duplicates
 from .modalities import MODALITIES, modality
@@ -61,6 +60,7 @@ class CheckView(AuthenticatedJsonView):
             except ValueError as error:
                 return _error(error)
         matches = find_duplicates(fingerprinted)
+        check, described = disclose(matches, request.user, sha256=fingerprinted.sha256)
         return JsonResponse(
             {
                 "sha256": fingerprinted.sha256,
@@ -69,7 +69,8 @@ class CheckView(AuthenticatedJsonView):
                 "fingerprint": fingerprinted.data,
                 "text_fingerprint": fingerprinted.text_data,
                 "exact": any(match.exact for match in matches),
-                "matches": describe_all(matches, request.user),
+                "check": check.token if check else None,
+                "matches": described,
             }
         )
 
@@ -110,16 +111,13 @@ def _fingerprints_from_json(body: bytes) -> Fingerprinted:
 
 
 class DecisionView(AuthenticatedJsonView):
+    """A decision names a match of one of the caller's checks (see `decisions.decide`)."""
+
     def post(self, request):
         try:
-            sent = json.loads(request.body or b"{}")
-            candidate = _candidate_key(sent)
-        except (ValueError, AttributeError, signing.BadSignature):
-            return _error(_('Name the existing asset by its "candidate" key or "reference".'))
-        if sent.get("decision") not in Decision.values:
-            return _error(_('"decision" must be reuse, new_version or not_duplicate.'))
-        try:
-            recorded = decide(request.user, candidate, sent)
+            recorded = decide(request.user, DecisionRequest.parse(_json_object(request.body)))
+        except InvalidDecision as error:
+            return _error(error)
         except PermissionError as error:
             return _error(error, 403, "forbidden")
         except LookupError as error:
@@ -127,10 +125,8 @@ class DecisionView(AuthenticatedJsonView):
         return JsonResponse({"success": True, "decision": recorded.decision, "id": recorded.pk})
 
 
-def _candidate_key(sent: dict) -> str:
-    if sent.get("reference"):
-        return resolve_reference(str(sent["reference"]))
-    key = str(sent.get("candidate", ""))
-    if ":" not in key:
-        raise ValueError(key)
-    return key
+def _json_object(body: bytes):
+    try:
+        return json.loads(body or b"{}")
+    except ValueError:  # not JSON, or not UTF-8
+        raise InvalidDecision(_("Send a JSON object.")) from None

@@ -79,6 +79,11 @@ NOT_ASSET_DOORS = {
     "wagtailadmin_pages:type_use": "page types, no page",
     "wagtailadmin_pages:type_use_results": "page types, no page",
     "wagtailadmin_pages:choose_parent": "page types, no page",
+    "transcoding:cancel": "a transcoding job id (POST, checked against the asset's agency)",
+    "api_consumer_tokens": "an API consumer's tokens (superusers only)",
+    "api_v3:agency_": "an agency code: agencies are public (its reuse needs the agency's token)",
+    "api_v3:get_schema_for_type": "Wagtail's content-type schemas, no object",
+    "feeds:": "a topic, campaign or agency slug: feeds list public items only",
 }
 
 # Routes without parameters that are not listings to search: they end the session, show an error
@@ -121,6 +126,8 @@ ID_KINDS = {
     "page_pk": "page",
 }
 BY_PATH = {"assets:file", "wagtaildocs_serve", "wagtail_serve", "wagtailimages_serve"}
+# API v3 names the kind in the route name ("api_v3:image_detail") and the id `item_id`.
+API_V3_IDS = {"item_id", "article_id"}
 
 
 def is_not_an_asset_door(route: Route) -> bool:
@@ -138,6 +145,7 @@ def takes_an_id(route: Route) -> bool:
         or ("object_id" in params and generic_model)
         or params == {"app_label", "model_name", "action"}
         or "job_id" in params  # a transcoding job of an asset
+        or (route.namespace == "api_v3" and bool(params & API_V3_IDS))
     )
 
 
@@ -166,11 +174,17 @@ def url_for(route: Route, target) -> str | None:
         if value is None:
             return None
         kwargs[param] = value
+    if route.namespace == "api_v3":  # refuses parameters it does not know
+        return reverse(route.name, kwargs=kwargs)
     # Bulk actions name their objects in the query; other views ignore it.
     return f"{reverse(route.name, kwargs=kwargs)}?id={target.pk}"
 
 
 def _value_for(param: str, route: Route, target, kind: str):
+    if param == "item_id":
+        return target.pk if route.name.split(":")[1].split("_")[0] == kind else None
+    if param == "article_id":
+        return target.pk if kind == "page" else None
     if param in ID_KINDS:
         return target.pk if ID_KINDS[param] == kind else None
     if param == "pk":

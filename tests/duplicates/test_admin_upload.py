@@ -83,8 +83,8 @@ def test_only_the_uploader_may_decide_about_an_upload(
     html = upload_in_admin(client, agency_b, encoded(scene(26)), "anh.png")[
         "confirm_duplicate_upload"
     ]
-    client.force_login(editor_a)
-    assert press(client, html, "reuse").status_code == 400
+    client.force_login(editor_a)  # B's upload answers A like a missing one
+    assert press(client, html, "reuse").status_code == 404
     assert ImageAsset.objects.count() == 2 and not DuplicateDecision.objects.exists()
 
 

@@ -102,6 +102,7 @@ def test_new_version_of_an_uploaded_asset_joins_the_group(
     client, agency_a, agency_b, editor_b, token_b
 ):
     original = store(agency_a, encoded(scene(15)))
+    check_file(client, token_b, encoded(cropped(scene(15)), "JPEG"))  # before uploading it
     with TestCase.captureOnCommitCallbacks(execute=True):
         from django.core.files.base import ContentFile
 

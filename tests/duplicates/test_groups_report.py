@@ -18,7 +18,7 @@ from tests.duplicates.media import encoded, scene
 pytestmark = pytest.mark.django_db
 
 
-def test_command_fingerprints_old_assets_and_groups_exact_copies(agency_a, agency_b):
+def test_command_fingerprints_old_assets_and_groups_exact_copies(agency_a, agency_b, admin_user):
     first = store(agency_a, encoded(scene(31)))
     copy = store(agency_b, encoded(scene(31)))
     AssetFingerprint.objects.all().delete()  # as if stored before fingerprints existed
@@ -30,7 +30,7 @@ def test_command_fingerprints_old_assets_and_groups_exact_copies(agency_a, agenc
     assert AssetFingerprint.objects.filter(key=key_for(copy), modality="image").exists()
     members = dict(DuplicateMember.objects.values_list("key", "relation"))
     assert members == {key_for(first): "original", key_for(copy): "copy"}
-    report = build_report()
+    report = build_report(admin_user)
     assert report.shared_bytes == first.byte_size
     assert report.pairs == [(agency_b.name, agency_a.name, 1)]
 
@@ -42,7 +42,7 @@ def test_report_counts_reused_uploads_and_renders_for_admins(
     record_decision(
         candidate_key=key_for(original), decision=Decision.REUSE, user=editor_b, byte_size=5000
     )
-    report = build_report()
+    report = build_report(admin_user)
     assert report.reused_bytes == 5000 and report.decisions == {"reuse": 1}
     assert report.pairs == [(agency_b.name, agency_a.name, 1)]
 

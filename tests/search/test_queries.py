@@ -1,4 +1,4 @@
-"""The same query behaviour on both backends, over real Vietnamese text from the seed documents."""
+"""The same query behaviour on both backends, over Vietnamese text (tests/search/texts)."""
 
 from datetime import timedelta
 
@@ -6,6 +6,8 @@ import pytest
 from django.utils import timezone
 
 from search import queries
+from search.backends import get_database_backend, get_elastic_backend
+from search.backends.base import SearchQuery
 from search.folding import fold, strip_diacritics
 from search.indexing import upsert_records
 
@@ -124,3 +126,22 @@ def test_autocomplete_more_like_this_and_terms(corpus):
     found = queries.find_by_terms(["sha256:ab", "pdq:1:ff"], kinds=["document"])
     assert found == [("document:90006", 2), ("document:90007", 1)]
     assert queries.find_by_terms(["sha256:ab"], kinds=["image"]) == []
+
+
+QUERIES = ["chuyển đổi số", "chuyen doi so", "khoa học công nghệ", "đổi mới sáng tạo", "dữ liệu"]
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_both_backends_rank_alike(corpus, backend_name, text):
+    """The database computes Elasticsearch's own scores (search.backends.bm25_sql)."""
+    if backend_name != "elasticsearch":
+        pytest.skip("compares the database backend with Elasticsearch")
+    request = SearchQuery(text=text, size=10, facets=True, now=timezone.now())
+    elastic = get_elastic_backend().search(request)
+    database = get_database_backend().search(request)
+    assert database.total == elastic.total
+    assert database.facets == elastic.facets
+    assert [hit.key for hit in database.hits] == [hit.key for hit in elastic.hits]
+    assert [hit.score for hit in database.hits] == pytest.approx(
+        [hit.score for hit in elastic.hits], rel=1e-5
+    )

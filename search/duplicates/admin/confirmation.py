@@ -8,7 +8,7 @@ from django.utils.http import urlencode
 from assets.kinds import IMAGE, kind_of_model
 from search.keys import key_for
 
-from ..disclosure import describe_all
+from ..disclosure import disclose
 from ..enums import Decision
 from ..fingerprinting import stored_fingerprints
 from ..matching import find_duplicates
@@ -18,8 +18,9 @@ def described_duplicates(asset, user) -> list[dict]:
     """The library's copies of a freshly stored upload, as `user` may see them, with the URLs
     that record each decision."""
     key = key_for(asset)
-    described = describe_all(find_duplicates(stored_fingerprints(asset), exclude={key}), user)
-    return _with_decision_urls(described, key)
+    matches = find_duplicates(stored_fingerprints(asset), exclude={key})
+    check, described = disclose(matches, user, asset_key=key, sha256=asset.content_sha256)
+    return _with_decision_urls(described, key, check)
 
 
 def confirmation_html(request, asset, matches: list[dict], *, place: str = "uploader") -> str:
@@ -38,10 +39,13 @@ def confirmation_html(request, asset, matches: list[dict], *, place: str = "uplo
     )
 
 
-def _with_decision_urls(described: list[dict], new_key: str) -> list[dict]:
+def _with_decision_urls(described: list[dict], new_key: str, check) -> list[dict]:
     base = reverse("duplicates_admin_decide")
     for match in described:
-        named = {"candidate": match["key"]} if "key" in match else {"reference": match["reference"]}
+        if "key" in match:
+            named = {"check": check.token, "candidate": match["key"]}
+        else:
+            named = {"reference": match["reference"]}
         match["decision_urls"] = {
             decision: f"{base}?{urlencode({**named, 'asset': new_key, 'decision': decision})}"
             for decision in Decision.values

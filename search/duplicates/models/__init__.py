@@ -1,5 +1,13 @@
+from .checks import CheckedMatch, DuplicateCheck
 from .decisions import DuplicateDecision
 from .fingerprints import AssetFingerprint
 from .groups import DuplicateGroup, DuplicateMember
 
-__all__ = ["AssetFingerprint", "DuplicateDecision", "DuplicateGroup", "DuplicateMember"]
+__all__ = [
+    "AssetFingerprint",
+    "CheckedMatch",
+    "DuplicateCheck",
+    "DuplicateDecision",
+    "DuplicateGroup",
+    "DuplicateMember",
+]

@@ -1,0 +1,54 @@
+"""Who is calling: the Wagtail API token in `Authorization: Bearer …`, its user and consumer."""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils import timezone
+from wagtail.models import APIToken
+
+from .enums import Scope
+
+
+@dataclass
+class Caller:
+    token: APIToken | None = None
+    consumer: object = None  # cms.api.models.Consumer or None
+    scopes: list[str] = field(default_factory=lambda: [str(Scope.READ)])
+    embargo_agency_ids: list[int] = field(default_factory=list)
+
+    @property
+    def identity(self) -> str:
+        if self.consumer is not None:
+            return f"consumer:{self.consumer.pk}"
+        return f"user:{self.token.user_id}" if self.token else "anonymous"
+
+
+def bearer_token(request) -> str | None:
+    scheme, _sep, token = request.headers.get("Authorization", "").partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+def resolve(plaintext: str) -> Caller | None:
+    """The caller a token names, or None when it is unknown, revoked or its user inactive."""
+    token = (
+        APIToken.objects.select_related("user", "user__api_consumer")
+        .filter(key_hash__in=APIToken.candidate_key_hashes(plaintext), revoked_at__isnull=True)
+        .first()
+    )
+    if token is None or not token.user.is_active:
+        return None
+    _touch(token)
+    consumer = getattr(token.user, "api_consumer", None)
+    caller = Caller(token=token, consumer=consumer)
+    if consumer is not None:
+        caller.scopes = consumer.scopes
+        if Scope.READ_EMBARGOED in caller.scopes:
+            caller.embargo_agency_ids = list(consumer.embargo_agencies.values_list("pk", flat=True))
+    return caller
+
+
+def _touch(token: APIToken) -> None:
+    interval = getattr(settings, "WAGTAILAPI_TOKEN_LAST_USED_INTERVAL", 60)
+    now = timezone.now()
+    if token.last_used_at is None or (now - token.last_used_at).total_seconds() >= interval:
+        APIToken.objects.filter(pk=token.pk).update(last_used_at=now)

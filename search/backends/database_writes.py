@@ -1,0 +1,109 @@
+"""Writing the database index: one short transaction per batch of records.
+
+Each batch replaces its entries (the full-text index follows through SQLite triggers or
+PostgreSQL generated columns), inserts their facet and term rows with one statement each, and
+brings `WordCount` up to date with one upsert per changed word. The Python work (folding,
+counting, serialising) is done before the transaction opens.
+"""
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from operator import itemgetter
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from ..documents import SearchRecord
+from ..models import SearchEntry, SearchFacet, SearchTerm, WordCount
+from .database_rows import WordChanges, entry_rows
+
+WRITE_BATCH = 500
+PLAIN_COLUMNS = (
+    "key", "kind", "agency", "title", "title_folded", "text", "text_folded", "words",
+    "title_length", "text_length", "filter_terms", "is_public", "stamp",
+)  # fmt: skip
+PREPARED_COLUMNS = ("published_at", "embargo_until", "payload", "updated_at")
+ENTRY_COLUMNS = PLAIN_COLUMNS + PREPARED_COLUMNS
+
+
+def batched(items: Iterable, size: int = WRITE_BATCH) -> Iterator[list]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def write_batch(records: list[SearchRecord]) -> None:
+    latest = {record.key: record for record in records}
+    rows = [entry_rows(record) for record in latest.values()]
+    words = WordChanges()
+    for row in rows:
+        words.add(row.title_words, row.text_words)
+    entries = _prepared_entries([row.entry for row in rows])
+    with transaction.atomic(), connection.cursor() as cursor:
+        _remove(cursor, list(latest), words)
+        _insert(cursor, SearchEntry, ENTRY_COLUMNS, entries)
+        ids = dict(SearchEntry.objects.filter(key__in=latest).values_list("key", "id"))
+        facets = [
+            (ids[row.entry["key"]], facet, value) for row in rows for facet, value in row.facets
+        ]
+        terms = [
+            (ids[row.entry["key"]], term, row.entry["kind"]) for row in rows for term in row.terms
+        ]
+        _insert(cursor, SearchFacet, ("entry_id", "field", "value"), facets)
+        _insert(cursor, SearchTerm, ("entry_id", "term", "kind"), terms)
+        _count_words(cursor, words)
+
+
+def _prepared_entries(entries: list[dict]) -> list[tuple]:
+    """Entry rows as the database driver takes them: dates and JSON through the model's fields."""
+    plain = itemgetter(*PLAIN_COLUMNS)
+    fields = [SearchEntry._meta.get_field(name) for name in PREPARED_COLUMNS]
+    now = timezone.now()
+    return [
+        (*plain(entry), *(f.get_db_prep_save(entry.get(f.name, now), connection) for f in fields))
+        for entry in entries
+    ]
+
+
+def delete_keys(keys: Iterable[str]) -> None:
+    for batch in batched(keys):
+        words = WordChanges()
+        with transaction.atomic(), connection.cursor() as cursor:
+            _remove(cursor, batch, words)
+            _count_words(cursor, words)
+
+
+def _remove(cursor, keys: list[str], words: WordChanges) -> None:
+    """Delete the entries of these keys and take their words out of `words`."""
+    stored = SearchEntry.objects.filter(key__in=keys).values_list(
+        "id", "title_folded", "text_folded"
+    )
+    ids = []
+    for entry_id, title_folded, text_folded in stored:
+        ids.append(entry_id)
+        words.remove_stored(title_folded, text_folded)
+    if not ids:
+        return
+    marks = ", ".join(["%s"] * len(ids))
+    for model, column in ((SearchFacet, "entry_id"), (SearchTerm, "entry_id"), (SearchEntry, "id")):
+        cursor.execute(f"DELETE FROM {model._meta.db_table} WHERE {column} IN ({marks})", ids)
+
+
+def _insert(cursor, model, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    if rows:
+        marks = ", ".join(["%s"] * len(columns))
+        cursor.executemany(
+            f"INSERT INTO {model._meta.db_table} ({', '.join(columns)}) VALUES ({marks})", rows
+        )
+
+
+def _count_words(cursor, words: WordChanges) -> None:
+    """Add the changes to `WordCount`, in word order (concurrent PostgreSQL writers then lock
+    the rows in the same order and cannot deadlock)."""
+    table = WordCount._meta.db_table
+    cursor.executemany(
+        f"INSERT INTO {table} (word, titles, texts) VALUES (%s, %s, %s) ON CONFLICT (word)"
+        f" DO UPDATE SET titles = {table}.titles + excluded.titles,"
+        f" texts = {table}.texts + excluded.texts",
+        words.rows(),
+    )
