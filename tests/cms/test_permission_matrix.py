@@ -269,6 +269,10 @@ def _the_owner_and_the_public_get_what_they_should(library, principals):
     ]
     for principal, url in expectations:
         response = principal.client.get(url)
+        if response.status_code == 302 and url.startswith("/assets/files/"):
+            # A private bucket: the file itself is behind a short-lived presigned URL.
+            assert "X-Amz-Signature=" in response["Location"], url
+            continue
         assert response.status_code == 200, f"{principal.name} GET {url}"
     for principal, chooser, state in (
         (owner, "wagtailimages_chooser:choose_results", "private"),
