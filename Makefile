@@ -45,6 +45,15 @@ run: setup ## Serve the library with demo content at http://127.0.0.1:8000 with 
 	@# honcho starts the processes of Procfile.embedded and stops them together (SIGTERM, Ctrl-C)
 	@HOST=$(HOST) exec $(BIN)/honcho -f Procfile.embedded start -p $(PORT)
 
+.PHONY: prod
+prod: system-test venv services-up ## Start the production profile on loopback (gunicorn, RQ workers, scheduler) at http://127.0.0.1:8000
+	@HOST=$(HOST) PORT=$(PORT) exec scripts/prod.sh
+
+.PHONY: prod-check
+prod-check: system-test venv services-up ## Bring the production profile up, upload a video, wait for its transcoding, search it, take it down
+	$(MANAGE) compilemessages --ignore=.venv -v0
+	eval "$$(scripts/services.sh env)" && $(BIN)/pytest -p no:cacheprovider -q tests/operations/test_prod_check.py
+
 .PHONY: services-up
 services-up: ## Start PostgreSQL, Redis, Elasticsearch and MinIO on loopback for the tests
 	scripts/services.sh up
