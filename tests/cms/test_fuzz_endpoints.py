@@ -82,6 +82,7 @@ PUBLIC_GETS = [
     ("/api/v2/media/", API_V2_PARAMETERS),
     ("/api/v2/pages/find/", API_V2_PARAMETERS),
     ("/api/v2/images/find/", API_V2_PARAMETERS),
+    ("/oai", ["verb", "metadataPrefix", "from", "until", "set", "resumptionToken", "identifier"]),
 ]
 ADMIN_GETS = [
     ("/admin/images/", ADMIN_LIST_PARAMETERS),
@@ -120,6 +121,8 @@ PATHS_WITH_IDS = [
     "/documents/{}/x.pdf",
     "/images/{}/1/max-10x10/",
     "/images/abc/1/{}/",
+    "/feeds/topics/{}/rss/",
+    "/feeds/agencies/{}/atom/",
 ]
 
 
@@ -205,3 +208,20 @@ def test_json_endpoints_answer_no_server_error(library, clients, path, body):
     for who in ("token", "editor"):
         response = clients[who].post(path, body, content_type="application/json")
         _assert_no_server_error(response, f"{who} POST {path} {body!r}")
+
+
+@FUZZ
+@given(
+    st.dictionaries(
+        st.sampled_from(
+            ["Upload-Length", "Upload-Metadata", "Upload-Defer-Length", "Tus-Resumable"]
+        ),
+        st.one_of(NUMBERS, TEXT.filter(lambda text: text.isprintable() and "\n" not in text)),
+        max_size=4,
+    )
+)
+@example({"Upload-Length": "²", "Tus-Resumable": "1.0.0"})
+def test_resumable_upload_creation_answers_no_server_error(library, clients, headers):
+    extra = {f"HTTP_{name.upper().replace('-', '_')}": value for name, value in headers.items()}
+    response = clients["token"].post("/assets/uploads/", **extra)
+    _assert_no_server_error(response, f"token POST /assets/uploads/ {headers!r}")
