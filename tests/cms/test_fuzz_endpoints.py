@@ -204,6 +204,7 @@ BODIES = st.one_of(
 @FUZZ
 @given(st.sampled_from(["/api/duplicates/check", "/api/duplicates/decisions"]), BODIES)
 @example("/api/duplicates/decisions", json.dumps({"candidate": "image:1e20"}))
+@example("/api/duplicates/check", json.dumps({"modality": {"M": None}, "fingerprint": {}}))
 def test_json_endpoints_answer_no_server_error(library, clients, path, body):
     for who in ("token", "editor"):
         response = clients[who].post(path, body, content_type="application/json")

@@ -92,3 +92,18 @@ def test_files_from_a_private_bucket_are_allowed_by_the_policy():
         "https://ncrl.s3.ap-southeast-1.amazonaws.com",
     ]
     assert storage_origins(None, []) == []
+
+
+def test_a_page_from_the_page_cache_carries_the_policy_once(client, settings, agency_a):
+    """The policy is added above the page cache: a cached page gets it like a fresh one, and the
+    same policy (no nonce), so a page kept for minutes can never carry a stale one."""
+    order = settings.MIDDLEWARE
+    assert order.index("config.csp.SitePolicyMiddleware") < order.index(
+        "config.operations.page_cache.AnonymousPageCacheMiddleware"
+    )
+    settings.NCRL_PAGE_CACHE_SECONDS = 60
+    first, second = client.get("/"), client.get("/")
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+    assert "nonce-" not in first["Content-Security-Policy"]
+    assert "camera=()" in second["Permissions-Policy"]
