@@ -176,3 +176,13 @@ def test_api_v2_find_and_filters_answer_400_not_500(client, db, query):
     overflow the database."""
     response = client.get(f"/api/v2/{query}")
     assert response.status_code == 400, (query, response.status_code)
+
+
+@pytest.mark.parametrize(
+    "params", [{"q": "chuyen\x00doi"}, {"agency": "\x00"}, {"sort": "date\x00"}], ids=repr
+)
+def test_hub_library_refuses_nul_characters_with_an_html_400(client, indexed, params):
+    """PostgreSQL refuses NUL in text: a 500 on the production profile once."""
+    response = client.get("/search/", params)
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/html")
