@@ -416,7 +416,8 @@ NCRL_ADMIN_PATH_PREFIX = "/admin/"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"  # the admin previews pages in a frame of its own
+# No framing (Wagtail's preview views allow their own origin; the hub's embed page any site).
+X_FRAME_OPTIONS = "DENY"
 # Wagtail's admin would fetch avatars from gravatar.com (editors' e-mail hashes to a third
 # party) and check releases.wagtail.io: a national system makes neither call.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -12,6 +12,7 @@ from assets.ingest import create_asset
 from assets.models import ImageAsset
 from config.settings.security import storage_origins
 from tests.assets import badfiles as make
+from tests.factories import image_asset
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +25,7 @@ def _directives(policy: str) -> dict[str, list[str]]:
 def _common_headers(response) -> None:
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
-    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    assert response["X-Frame-Options"] == "DENY"
     assert "camera=()" in response["Permissions-Policy"]
 
 
@@ -107,3 +108,19 @@ def test_a_page_from_the_page_cache_carries_the_policy_once(client, settings, ag
     assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
     assert "nonce-" not in first["Content-Security-Policy"]
     assert "camera=()" in second["Permissions-Policy"]
+
+
+def test_the_embed_page_may_be_framed_by_any_site_even_from_the_page_cache(
+    client, settings, agency_a
+):
+    settings.NCRL_PAGE_CACHE_SECONDS = 60
+    image = image_asset(agency_a, title="Ảnh để nhúng")
+    url = reverse("hub:image_embed", args=[image.pk])
+    first, second = client.get(url), client.get(url)
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    for response in (first, second):
+        policy = _directives(response["Content-Security-Policy"])
+        assert policy["frame-ancestors"] == ["*"] and policy["script-src"] == ["'self'"]
+        assert "X-Frame-Options" not in response
+    page = client.get(reverse("hub:image", args=[image.pk]))
+    assert _directives(page["Content-Security-Policy"])["frame-ancestors"] == ["'self'"]
