@@ -5,7 +5,6 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 from wagtail import hooks
 
-from .admin_api import register_visible_endpoints
 from .models import MediaAsset
 from .visibility import can_see, visible_to
 
@@ -29,12 +28,6 @@ def reusable_media(media, request):
 @hooks.register("construct_page_chooser_queryset")
 def visible_pages(pages, request):
     return visible_to(pages, request.user)
-
-
-# After Wagtail's own hooks (order 0), which register the unfiltered endpoints.
-@hooks.register("construct_admin_api", order=100)
-def visible_assets_in_admin_api(router):
-    register_visible_endpoints(router)
 
 
 @hooks.register("before_serve_document")

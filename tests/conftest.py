@@ -57,6 +57,15 @@ def _no_renditions_of_earlier_tests():
 
 
 @pytest.fixture(autouse=True)
+def _no_site_root_paths_of_earlier_tests():
+    """Wagtail caches the sites' root paths with their ids; a rolled-back or flushed test leaves
+    them behind, and the admin's home page then looks up a site that is gone (500)."""
+    from wagtail.models import Site
+
+    Site.clear_site_root_paths_cache()
+
+
+@pytest.fixture(autouse=True)
 def _english_messages():
     """Messages are checked in English, the source language; Vietnamese tests say so."""
     with translation.override("en"):

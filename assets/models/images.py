@@ -5,7 +5,7 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from ..enums import ImageKind
 from ..kinds import IMAGE
 from ..storage_keys import original_upload_to
-from .metadata import SHARED_FORM_FIELDS, AssetMetadata
+from .metadata import SHARED_FORM_FIELDS, AssetMetadata, with_filterable_tags
 
 
 class ImageAsset(AssetMetadata, AbstractImage):
@@ -27,7 +27,9 @@ class ImageAsset(AssetMetadata, AbstractImage):
     admin_form_fields = (
         Image.admin_form_fields + ("kind", "captured_at", "alt_text", "alt_text_en")
     ) + SHARED_FORM_FIELDS
-    search_fields = AbstractImage.search_fields + AssetMetadata.metadata_search_fields
+    search_fields = with_filterable_tags(
+        AbstractImage.search_fields + AssetMetadata.metadata_search_fields
+    )
 
     @property
     def default_alt_text(self) -> str:

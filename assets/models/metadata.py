@@ -34,6 +34,17 @@ SHARED_FORM_FIELDS = (
 )
 
 
+def with_filterable_tags(search_fields: list) -> list:
+    """Wagtail's choosers filter by tag, then search: the tag's name must be a filter field of the
+    index too, or `?tag=...&q=...` answers 500 (FilterFieldError)."""
+    fields = []
+    for field in search_fields:
+        if isinstance(field, index.RelatedFields) and field.field_name == "tags":
+            field = index.RelatedFields("tags", [*field.fields, index.FilterField("name")])
+        fields.append(field)
+    return fields
+
+
 class AssetMetadata(models.Model):
     agency = models.ForeignKey(
         "agencies.Agency",
