@@ -53,6 +53,7 @@ def setup_django(database_url: str, workdir: str) -> None:
         DJANGO_SETTINGS_MODULE="config.settings.production",
         DJANGO_SECRET_KEY=f"bench-only-{uuid.uuid4().hex}",
         DJANGO_ALLOWED_HOSTS="testserver",
+        WAGTAILADMIN_BASE_URL="https://testserver",
         DATABASE_URL=database_url,
         NCRL_DATA_DIR=workdir,
         ELASTICSEARCH_INDEX=f"bench-hub-{RUN}",
@@ -68,6 +69,8 @@ def setup_django(database_url: str, workdir: str) -> None:
 
     django.setup()
     call_command("migrate", "--no-input", verbosity=0)
+    # As a deployment does (scripts/prod.sh): production serves hashed static files from a manifest.
+    call_command("collectstatic", "--no-input", verbosity=0)
 
 
 def main() -> int:
