@@ -25,7 +25,7 @@ from .conftest import TIMEOUT_MS
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.embedded_only]
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.embedded]
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = Path(settings.NCRL_NODE_MODULES) / "axe-core" / "axe.min.js"

@@ -15,6 +15,8 @@ from assets.delivery.ranges import ByteRange, Unsatisfiable, requested_range
 from assets.storage.links import is_remote
 from tests.factories import document_asset, media_asset
 
+from .conftest import needs_s3
+
 pytestmark = pytest.mark.django_db
 
 
@@ -157,9 +159,9 @@ def test_playlist_uris_cannot_leave_the_rendition_tree():
     assert "https://example.org/a.ts" in rewritten
 
 
+@pytest.mark.services
+@needs_s3
 def test_a_redirect_to_s3_carries_the_download_name(client, agency_a):
-    if not is_remote(default_storage):
-        pytest.skip("the configured storage is the local folder, not S3")
     asset = media_asset(agency_a, published=True)
     response = client.get(f"/assets/files/{asset.file.name}", {"download": "1"})
     assert response.status_code == 302
