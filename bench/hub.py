@@ -62,7 +62,7 @@ def setup_django(database_url: str, workdir: str) -> None:
         CACHE_KEY_PREFIX=f"bench-hub-{RUN}",
         NCRL_PAGE_CACHE_SECONDS="0",  # time the rendering, not the page cache
         DJANGO_LOG_LEVEL="ERROR",
-        NCRL_ACCESS_LOG_LEVEL="WARNING",  # one access line per timed request would drown the figures
+        NCRL_ACCESS_LOG_LEVEL="WARNING",  # an access line per timed request drowns the figures
     )
     sys.path.insert(0, str(ROOT))
     import django
