@@ -283,6 +283,9 @@ LIBRARY_SEARCH = {
 # in search.duplicates.algorithms.thresholds.Thresholds; any of them can be overridden here, e.g.
 # DEDUP_THRESHOLDS='{"image_global_pdq": 36, "text_jaccard": 0.5}'.
 DEDUP_THRESHOLDS = env_json("DEDUP_THRESHOLDS")
+# The task backend of the background part of a duplicate check (video frames, Chromaprint,
+# posters, document text): the profile's queue unless told otherwise.
+DUPLICATES_TASK_BACKEND = env_str("NCRL_DUPLICATES_TASK_BACKEND", "default")
 
 # --- Storage and resumable uploads ---
 # Asset files go through our subclass of the configured backend: originals are stored once under

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+RETRY_EVERY = 10 * 60  # seconds between two looks for checks to try again
+
 
 class DuplicatesConfig(AppConfig):
     """Duplicate detection: registers itself into the upload path (`assets.ingest`) and the search
@@ -12,10 +14,12 @@ class DuplicatesConfig(AppConfig):
 
     def ready(self) -> None:
         from assets.ingest import register_inspector
+        from config.periodic import register
         from search.term_providers import register_term_provider
 
-        from . import checks, inspector, signal_handlers, terms  # noqa: F401 (checks register)
+        from . import checks, inspector, signal_handlers, tasks, terms  # noqa: F401 (checks)
 
         register_inspector(inspector.NAME, inspector.fingerprint_upload)
         register_term_provider(terms.duplicate_terms)
         signal_handlers.connect()
+        register("duplicates.retry_unchecked", tasks.retry_unchecked_items, every=RETRY_EVERY)

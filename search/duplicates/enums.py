@@ -21,3 +21,11 @@ class Relation(models.TextChoices):
     ORIGINAL = "original", _("original")
     COPY = "copy", _("copy")
     VERSION = "version", _("version")
+
+
+class CheckState(models.TextChoices):
+    """How far the duplicate check of an asset or article has got."""
+
+    CHECKING = "checking", _("checking for copies")
+    CHECKED = "checked", _("checked")
+    NOT_CHECKED = "not_checked", _("not checked")

@@ -1,4 +1,5 @@
-"""An asset's fingerprints are stored once its row exists, and go when it goes."""
+"""An asset's fingerprints are stored once its row exists (the background part is queued then),
+and go when it goes."""
 
 from django.db.models.signals import post_delete, post_save
 
@@ -7,9 +8,9 @@ from assets.kinds import asset_models
 from search.keys import key_for
 from search.signal_handlers import enqueue_index
 
-from .fingerprinting import store_fingerprints
 from .inspector import NAME
-from .models import AssetFingerprint
+from .storing import forget, store_fingerprints
+from .tasks import enqueue_fingerprinting
 
 
 def keep_upload_fingerprints(sender, instance, raw=False, **kwargs) -> None:
@@ -20,10 +21,12 @@ def keep_upload_fingerprints(sender, instance, raw=False, **kwargs) -> None:
     store_fingerprints(instance, fingerprinted)
     # The index entry may have been written before the fingerprints: write it again with them.
     enqueue_index(instance)
+    if fingerprinted.pending:
+        enqueue_fingerprinting(key_for(instance))
 
 
 def forget_fingerprints(sender, instance, **kwargs) -> None:
-    AssetFingerprint.objects.filter(key=key_for(instance)).delete()
+    forget(key_for(instance))
 
 
 def connect() -> None:

@@ -8,8 +8,9 @@ anyway, and a published change re-indexes them.
 from search.keys import key_for, kind_for_model
 from search.records import article_text
 
-from .fingerprinting import Fingerprinted, store_fingerprints, text_fingerprint
+from .fingerprinting import Fingerprinted, text_fingerprint
 from .models import AssetFingerprint
+from .storing import store_fingerprints
 
 
 def duplicate_terms(instance) -> tuple[list[str], dict]:

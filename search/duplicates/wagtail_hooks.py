@@ -77,7 +77,8 @@ def duplicate_check_urls():
 @hooks.register("insert_global_admin_js")
 def duplicate_decisions_js():
     return format_html(
-        '<script src="{}"></script><script src="{}"></script>',
+        '<script src="{}"></script><script src="{}"></script><script src="{}"></script>',
         static("duplicates/duplicate-decisions.js"),
         static("duplicates/chooser-duplicates.js"),
+        static("duplicates/duplicate-checks.js"),
     )

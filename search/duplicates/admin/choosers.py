@@ -12,7 +12,10 @@ from wagtail.images.views.chooser import ImageUploadView
 from search.keys import split_key
 
 from ..enums import Decision
-from .confirmation import confirmation_html, described_duplicates
+from .confirmation import confirmation_html
+from .upload_check import check_of_upload
+
+CHOOSER_WAIT_SECONDS = 8.0
 
 
 class ChooserDuplicateStep:
@@ -29,7 +32,9 @@ class ChooserDuplicateStep:
         if not self.form.is_valid():
             return self.get_reshow_creation_form_response()
         created = self.save_form(self.form)
-        matches = described_duplicates(created, request.user)
+        # A modal cannot wait for a poll: a document's text check (quick, in the background)
+        # gets a few seconds; a check still running then is left to the asset's listing.
+        matches = check_of_upload(created, request.user, wait=CHOOSER_WAIT_SECONDS).matches
         if matches:
             return self.duplicates_response(created, matches)
         return self.next_step_response(created)

@@ -10,8 +10,8 @@ from search.keys import key_for
 
 from ..disclosure import disclose
 from ..enums import Decision
-from ..fingerprinting import stored_fingerprints
 from ..matching import find_duplicates
+from ..storing import stored_fingerprints
 
 
 def described_duplicates(asset, user) -> list[dict]:
