@@ -42,11 +42,17 @@ setup: system venv ## Prepare everything `make run` needs: packages, venv, datab
 .PHONY: run
 run: setup ## Serve the library with demo content at http://127.0.0.1:8000 with the local workers
 	@echo "Serving at http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
-	@trap 'kill 0' EXIT INT TERM; \
-	  $(MANAGE) db_worker --queue-name transcoding & \
-	  $(MANAGE) db_worker --queue-name previews,default & \
-	  $(MANAGE) scheduler & \
-	  $(MANAGE) runserver --noreload $(HOST):$(PORT)
+	@# honcho starts the processes of Procfile.embedded and stops them together (SIGTERM, Ctrl-C)
+	@HOST=$(HOST) exec $(BIN)/honcho -f Procfile.embedded start -p $(PORT)
+
+.PHONY: prod
+prod: system-test venv services-up ## Start the production profile on loopback (gunicorn, RQ workers, scheduler) at http://127.0.0.1:8000
+	@HOST=$(HOST) PORT=$(PORT) exec scripts/prod.sh
+
+.PHONY: prod-check
+prod-check: system-test venv services-up ## Bring the production profile up, upload a video, wait for its transcoding, search it, take it down
+	$(MANAGE) compilemessages --ignore=.venv -v0
+	eval "$$(scripts/services.sh env)" && $(BIN)/pytest -p no:cacheprovider -q tests/operations/test_prod_check.py
 
 .PHONY: services-up
 services-up: ## Start PostgreSQL, Redis, Elasticsearch and MinIO on loopback for the tests
@@ -65,7 +71,7 @@ test: system-test venv services-up ## Run the whole suite on both profiles (embe
 	@echo "== embedded profile: SQLite, local folder, database search, database task queue =="
 	$(BIN)/pytest -p no:cacheprovider -m "not services" -q
 	@echo "== production profile: PostgreSQL, MinIO (S3), Elasticsearch, Redis =="
-	eval "$$(scripts/services.sh env)" && $(BIN)/pytest -p no:cacheprovider -q
+	eval "$$(scripts/services.sh env)" && NCRL_TEST_PROFILE=production $(BIN)/pytest -p no:cacheprovider -q
 
 .PHONY: lint
 lint: venv ## ruff check and format check, and the import layering contracts
@@ -86,6 +92,10 @@ bench-search: system-test venv ## Search: 100,000 documents in each backend
 bench-upload: system-test venv ## Upload: 1 GB through our resumable upload (production gunicorn) against boto3
 	scripts/services.sh up pg s3
 	eval "$$(scripts/services.sh env)" && $(BIN)/python bench/upload.py
+
+.PHONY: bench-ingest
+bench-ingest: system venv ## Ingest: 40 mixed resumable uploads, 8 at a time, embedded profile with its worker
+	$(BIN)/python -m bench.ingest
 
 .PHONY: bench-api
 bench-api: system-test venv ## API: 10,000 images, our API v3 against Wagtail's stock v2 under wrk

@@ -9,7 +9,7 @@ class AssetsConfig(AppConfig):
     def ready(self) -> None:
         from config.periodic import register
 
-        from . import signal_handlers
+        from . import checks, signal_handlers  # noqa: F401 (checks register themselves)
         from .permissions import register_asset_permission_policies
         from .tus.cleanup import remove_expired_uploads_task
 

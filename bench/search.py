@@ -130,12 +130,15 @@ def repeated_word_p95(ask: Callable) -> float:
 def throwaway_elastic(url: str | None, name: str, timeout: float):
     """The Elasticsearch backend on an alias of its own, deleted afterwards; None without URL."""
     from search.backends.elastic import ElasticsearchBackend
+    from search.backends.elastic_index import IndexSettings
 
     if not url:
         print("elasticsearch: ELASTICSEARCH_URL not set, skipped", flush=True)
         yield None
         return
-    backend = ElasticsearchBackend(url, f"{name}-{os.getpid()}", replicas=0, timeout=timeout)
+    backend = ElasticsearchBackend(
+        url, f"{name}-{os.getpid()}", settings=IndexSettings(replicas=0), timeout=timeout
+    )
     try:
         yield backend
     finally:

@@ -31,9 +31,26 @@ max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 200)
 preload_app = True
 # The reverse proxy in front tells the client's scheme and address.
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
-# Access lines go through Django's logging (JSON, with the request id) instead.
+# Access lines come from Django's logging (with the request id); gunicorn's own lines are JSON
+# too, one object per line on standard error, like every other process of the profile.
 accesslog = None
-errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+if os.environ.get("DJANGO_LOG_FORMAT", "json") == "json":
+    logconfig_dict = {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {
+            "json": {
+                "()": "pythonjsonlogger.json.JsonFormatter",
+                "fmt": "%(levelname)s %(name)s %(message)s",
+                "rename_fields": {"levelname": "level", "name": "logger"},
+                "timestamp": "time",
+            }
+        },
+        "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
+        "loggers": {"gunicorn.error": {"handlers": ["console"], "propagate": False}},
+    }
 worker_tmp_dir = os.environ.get("GUNICORN_WORKER_TMP_DIR") or None
+# No control socket: several servers may run on one machine (and its default path is in $HOME).
+control_socket_disable = True
 proc_name = "ncrl-web"

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents.views.serve import authenticate_with_password
@@ -13,6 +15,7 @@ from cms.api.v3.api import api as api_v3
 from cms.pages.search import hub_search
 
 urlpatterns = [
+    path("", include("config.operations.urls")),
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's document URLs, served by our view: access check, ranges, the original name.
     re_path(r"^documents/(\d+)/(.*)$", serve_document, name="wagtaildocs_serve"),
@@ -35,7 +38,9 @@ urlpatterns = [
     path("api/search/", include("search.urls")),
     path("api/duplicates/", include("search.duplicates.urls")),
     path("search/", hub_search, name="hub_search"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Choosing a language needs no CSRF token: the worst a forged request can do is switch the
+    # visitor's language, and a token in the header's form would keep every page out of the cache.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
 ]
 
 if settings.DEBUG:

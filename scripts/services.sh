@@ -19,8 +19,9 @@
 # Environment: NCRL_SERVICES_DIR (state: data, logs, pid files; default /tmp/ncrl-services),
 # NCRL_CACHE (downloads and builds, outside the checkout; default ~/.cache/ncrl), and the ports
 # NCRL_PG_PORT, NCRL_REDIS_PORT, NCRL_ES_PORT, NCRL_ES_TRANSPORT_PORT, NCRL_S3_PORT,
-# NCRL_S3_CONSOLE_PORT (plus NCRL_ES_HEAP, default 512m). A state dir and ports of its own give a
-# private set of servers beside the shared one: tests that take a dependency down use that.
+# NCRL_S3_CONSOLE_PORT (plus NCRL_ES_HEAP, default 512m, and NCRL_REDIS_APPENDONLY, default no).
+# A state dir and ports of its own give a private set of servers beside the shared one: tests
+# that take a dependency down use that (tests/private_services.py).
 # As root it installs missing Debian packages and runs PostgreSQL as `postgres` and Elasticsearch
 # as `ncrl-es` (created if missing), since neither runs as root.
 set -euo pipefail

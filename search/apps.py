@@ -10,7 +10,7 @@ class SearchConfig(AppConfig):
     def ready(self) -> None:
         from config.periodic import register
 
-        from . import signal_handlers
+        from . import checks, signal_handlers  # noqa: F401 (checks register themselves)
         from .tasks import reconcile_index, replay_pending_updates
 
         signal_handlers.connect()

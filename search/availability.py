@@ -1,33 +1,41 @@
-"""Whether Elasticsearch is worth asking right now (a small per-process circuit breaker).
+"""Whether Elasticsearch is worth asking right now: a circuit breaker shared by every process.
 
-After a failure, callers go straight to the database for RETRY_AFTER_SECONDS instead of waiting on
-a dead server for every request; the first success afterwards reports that it had been down, so
-the updates queued meanwhile can be replayed.
+After a failure, callers in every web process and worker go straight to the database for
+RETRY_AFTER_SECONDS instead of waiting on a dead server for every request; the first success
+afterwards reports (to one caller only) that it had been down, so the updates queued meanwhile are
+replayed once. The state lives in the shared cache (Redis in production); while the cache itself is
+out of reach each process simply tries Elasticsearch.
 """
 
 import time
 
 from django.conf import settings
+from django.core.cache import cache
 
-_state = {"down_until": 0.0, "was_down": False}
+DOWN_UNTIL_KEY = "search:elasticsearch:down-until"
+WAS_DOWN_KEY = "search:elasticsearch:was-down"
+WAS_DOWN_MEMORY_SECONDS = 7 * 24 * 3600
 
 
 def should_try() -> bool:
-    return time.monotonic() >= _state["down_until"]
+    return time.time() >= (cache.get(DOWN_UNTIL_KEY) or 0.0)
 
 
 def mark_down() -> None:
     retry_after = settings.LIBRARY_SEARCH.get("RETRY_AFTER_SECONDS", 15)
-    _state["down_until"] = time.monotonic() + retry_after
-    _state["was_down"] = True
+    cache.set(DOWN_UNTIL_KEY, time.time() + retry_after, max(retry_after, 1))
+    cache.set(WAS_DOWN_KEY, True, WAS_DOWN_MEMORY_SECONDS)
 
 
 def mark_up() -> bool:
-    """Record a success; True when Elasticsearch had been down before it."""
-    was_down = _state["was_down"]
-    _state.update(down_until=0.0, was_down=False)
-    return was_down
+    """Record a success; True (for one caller) when Elasticsearch had been down before it."""
+    state = cache.get_many([DOWN_UNTIL_KEY, WAS_DOWN_KEY])
+    if not state:
+        return False
+    cache.delete(DOWN_UNTIL_KEY)
+    # delete() answers whether the key was there: only one process replays.
+    return WAS_DOWN_KEY in state and cache.delete(WAS_DOWN_KEY)
 
 
 def reset() -> None:
-    _state.update(down_until=0.0, was_down=False)
+    cache.delete_many([DOWN_UNTIL_KEY, WAS_DOWN_KEY])

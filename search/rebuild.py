@@ -21,14 +21,19 @@ def model_records() -> Iterator[SearchRecord]:
 
 
 def rebuild_all() -> tuple[int, int | None]:
-    """(database records, Elasticsearch records or None when it is not configured)."""
+    """(database records, Elasticsearch records or None when it is not configured).
+
+    Elasticsearch is filled in a new index behind the alias (searches keep being answered by the
+    old one), then checked against the database index once the alias moved: what changed during
+    the fill reached the old index only, and is written again.
+    """
     database = get_database_backend()
     database_count = database.rebuild(model_records())
     elastic = get_elastic_backend()
     if elastic is None:
         return database_count, None
     elastic_count = elastic.rebuild(database.records())
-    PendingUpdate.objects.all().delete()
+    _reconcile_elastic(database, elastic)
     return database_count, elastic_count
 
 
@@ -58,10 +63,16 @@ def reconcile() -> dict[str, dict[str, int]]:
     report = {"database": _fix(database, wanted, database.stamps(), _records_from_models)}
     elastic = get_elastic_backend()
     if elastic is not None:
+        report["elasticsearch"] = _reconcile_elastic(database, elastic)
+    return report
 
-        def from_database(keys: list[str]) -> list[SearchRecord]:
-            return [record for record in map(database.record, keys) if record is not None]
 
-        report["elasticsearch"] = _fix(elastic, database.stamps(), elastic.stamps(), from_database)
-        PendingUpdate.objects.all().delete()
+def _reconcile_elastic(database, elastic) -> dict[str, int]:
+    """Elasticsearch made equal to the database index; the queued updates are then moot."""
+
+    def from_database(keys: list[str]) -> list[SearchRecord]:
+        return [record for record in map(database.record, keys) if record is not None]
+
+    report = _fix(elastic, database.stamps(), elastic.stamps(), from_database)
+    PendingUpdate.objects.all().delete()
     return report

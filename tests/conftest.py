@@ -9,6 +9,7 @@ from wagtail.models import Collection
 from search import availability
 from search.backends import _elastic_backend, get_elastic_backend
 from tests.factories import AgencyFactory, editor_of
+from tests.production_profile import pytest_configure, pytest_runtest_makereport  # noqa: F401
 from tests.run_cleanup import flush_run_queues, remove_run_indexes, remove_run_objects
 
 

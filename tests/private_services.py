@@ -31,18 +31,27 @@ def free_port() -> int:
 class PrivateServices:
     """`with PrivateServices("pg", "es") as servers:` starts them; leaving removes them."""
 
-    def __init__(self, *names: str, es_heap: str = "256m"):
+    def __init__(self, *names: str, es_heap: str = "256m", persistent_redis: bool = False):
         self.names = names
         # Directly under /tmp: PostgreSQL and Elasticsearch run as other users and must reach it.
         self.state_dir = Path(tempfile.mkdtemp(prefix="ncrl-private-", dir="/tmp"))
-        self.script_env = {"NCRL_SERVICES_DIR": str(self.state_dir), "NCRL_ES_HEAP": es_heap}
+        self.script_env = {
+            "NCRL_SERVICES_DIR": str(self.state_dir),
+            "NCRL_ES_HEAP": es_heap,
+            # As production's broker should be: queued tasks survive a restart.
+            "NCRL_REDIS_APPENDONLY": "yes" if persistent_redis else "no",
+        }
         for name in names:
             for variable in PORT_VARIABLES[name]:
                 self.script_env[variable] = str(free_port())
 
     def __enter__(self) -> "PrivateServices":
+        return self.up(*self.names)
+
+    def up(self, *names: str) -> "PrivateServices":
+        """Start some of them now (the others with a later call), stopping all on failure."""
         try:
-            self.run("up", *self.names)
+            self.run("up", *names)
         except BaseException:
             self.close()
             raise

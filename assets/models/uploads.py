@@ -34,6 +34,8 @@ class ResumableUpload(models.Model):
     status = models.CharField(
         max_length=20, choices=UploadStatus.choices, default=UploadStatus.RECEIVING
     )
+    # The machine whose spool folder holds the bytes received so far (NCRL_NODE_NAME).
+    spool_node = models.CharField(max_length=255, blank=True)
     staging_key = models.CharField(max_length=255, blank=True)
     multipart_id = models.CharField(max_length=255, blank=True)
     part_size = models.PositiveBigIntegerField(default=0)

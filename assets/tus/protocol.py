@@ -12,13 +12,18 @@ CHECKSUM_ALGORITHMS = ("sha256", "sha1", "md5")
 OFFSET_CONTENT_TYPE = "application/offset+octet-stream"
 
 
+MAX_INT_DIGITS = 19  # more than any length or offset a server can hold
+
+
 class ProtocolError(Exception):
     """A request the protocol refuses; carries the HTTP status to answer with."""
 
-    def __init__(self, status: int, message: str):
+    def __init__(self, status: int, message: str, code: str = "", **headers):
         super().__init__(message)
         self.status = status
         self.message = message
+        self.code = code
+        self.headers = headers
 
 
 def parse_metadata(header: str) -> dict[str, str]:
@@ -46,9 +51,14 @@ def parse_checksum(header: str) -> tuple[str, bytes] | None:
         raise ProtocolError(400, "Upload-Checksum digest is not base64") from error
 
 
+def is_plain_int(text: str) -> bool:
+    """ASCII digits only: str.isdigit() also accepts "²" and other scripts' digits."""
+    return 0 < len(text) <= MAX_INT_DIGITS and text.isascii() and text.isdigit()
+
+
 def header_int(request, name: str) -> int:
     raw = request.headers.get(name, "")
-    if not raw.isdigit():
+    if not is_plain_int(raw):
         raise ProtocolError(400, f"{name} must be a non-negative integer")
     return int(raw)
 
@@ -59,7 +69,8 @@ def tus_response(status: int = 204, **headers) -> HttpResponse:
 
 
 def tus_error(error: ProtocolError) -> HttpResponse:
-    return with_tus_headers(JsonResponse({"error": error.message}, status=error.status))
+    body = {"error": error.message, **({"code": error.code} if error.code else {})}
+    return with_tus_headers(JsonResponse(body, status=error.status), **error.headers)
 
 
 def with_tus_headers(response: HttpResponse, **headers) -> HttpResponse:

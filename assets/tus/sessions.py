@@ -11,10 +11,12 @@ from wagtail.models import Collection
 from cms.agencies.access import agencies_of
 from cms.agencies.models import Agency
 
-from ..kinds import kind_named
+from ..kinds import ALL_FAMILIES, kind_named
 from ..models import ResumableUpload, UploadStatus
+from ..validation.errors import UploadRejected
+from ..validation.names import check_upload_name
 from . import hashing
-from .protocol import ProtocolError
+from .protocol import ProtocolError, is_plain_int
 
 DEFAULT_EXPIRY_HOURS = 24
 TYPE_LIMITS = {"image": "image_max_bytes", "document": "document_max_bytes"}
@@ -33,7 +35,9 @@ def max_upload_size(asset_type: str = "") -> int:
 def target_collection(user, metadata: dict[str, str]) -> Collection:
     """The agency collection the asset goes to: named, or the uploader's only agency."""
     agencies = Agency.objects.all() if user.is_superuser else agencies_of(user)
-    if metadata.get("collection", "").isdigit():
+    if "collection" in metadata and not is_plain_int(metadata["collection"]):
+        raise ProtocolError(400, str(_("The metadata 'collection' must be a collection number.")))
+    if "collection" in metadata:
         wanted = [a for a in agencies if a.collection_id == int(metadata["collection"])]
     elif metadata.get("agency"):
         wanted = [a for a in agencies if a.code == metadata["agency"]]
@@ -52,6 +56,7 @@ def open_upload(user, length: int, metadata: dict[str, str], sink) -> ResumableU
         raise ProtocolError(400, str(_("Unknown asset type %(type)s.") % {"type": asset_type}))
     if not metadata.get("filename"):
         raise ProtocolError(400, str(_("Upload-Metadata must give the filename.")))
+    _check_name(metadata["filename"], asset_type)
     if length == 0:
         raise ProtocolError(400, str(_("The file is empty.")))
     if length > max_upload_size(asset_type):
@@ -59,7 +64,7 @@ def open_upload(user, length: int, metadata: dict[str, str], sink) -> ResumableU
     upload = ResumableUpload(
         user=user,
         collection=target_collection(user, metadata),
-        filename=metadata["filename"][:255],
+        filename=metadata["filename"],
         title=metadata.get("title", "")[:255],
         asset_type=asset_type,
         kind=metadata.get("kind", "")[:20],
@@ -71,6 +76,16 @@ def open_upload(user, length: int, metadata: dict[str, str], sink) -> ResumableU
     upload.save()
     hashing.start(str(upload.id))
     return upload
+
+
+def _check_name(filename: str, asset_type: str) -> None:
+    """Refuse now a name the finished file could never pass with."""
+    kind = kind_named(asset_type)
+    allowed = kind.upload_families if kind else ALL_FAMILIES
+    try:
+        check_upload_name(filename, allowed)
+    except UploadRejected as error:
+        raise ProtocolError(400, error.text, error.code) from error
 
 
 def upload_of(user, upload_id) -> ResumableUpload:

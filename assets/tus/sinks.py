@@ -9,13 +9,16 @@ Nothing is read back from storage and nothing is copied inside the bucket.
 `make bench-upload` measured the older way (S3 parts sent one by one while the body arrived, the
 whole object downloaded again to hash and validate it, then copied to its content key) at 0.2 to
 0.3 of a plain `upload_file`; this is the same work as `upload_file` plus a local disk write.
-The partial file is on the local disk of the machine that received the first PATCH: in a
-multi-machine deployment the requests of one upload must reach the same machine (sticky routing
-by upload id, see README "Running at national scale").
+The partial file is on the local disk of the machine that received the first bytes, and the
+upload records that machine (NCRL_NODE_NAME). In a multi-machine deployment the requests of one
+upload must reach it (routing by upload id, README "Running at national scale") unless the spool
+folder is shared; a request that reaches another machine is refused with 409 naming the holder,
+never taken for an upload that starts again from zero.
 """
 
 import hashlib
 import mimetypes
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -25,10 +28,12 @@ from pathlib import Path
 from boto3.s3.transfer import TransferConfig
 from django.core.files import File
 from django.core.files.storage import Storage
+from django.utils.translation import gettext_lazy as _
 
 from ..storage.links import is_remote, s3_client
 from . import hashing
-from .spool import COPY_CHUNK, file_size, spool_path, truncate
+from .protocol import ProtocolError
+from .spool import COPY_CHUNK, file_size, node_name, spool_dir, spool_path, truncate
 
 # boto3's managed transfer: 8 MiB parts, 8 at a time (about 64 MiB of buffers at most).
 TRANSFER = TransferConfig(multipart_chunksize=8 * 1024 * 1024, max_concurrency=8)
@@ -77,21 +82,32 @@ class SpoolSink:
         return spool_path(upload.id, self.suffix)
 
     def begin(self, upload) -> None:
-        self.path(upload).touch()
+        """Nothing yet: the machine that receives the first bytes keeps the upload (creation
+        requests may reach any machine, the upload's own URL is what routing follows)."""
 
     def pending(self, upload) -> int:
         return file_size(self.path(upload))
 
     def received(self, upload) -> int:
-        return self.pending(upload)
+        path = self.path(upload)
+        if not path.exists() and upload.spool_node and upload.spool_node != node_name():
+            raise ProtocolError(409, str(held_elsewhere(upload.spool_node)))
+        return file_size(path)
 
     def append(self, upload, chunks: Iterable[bytes], *, flush_parts: bool = True) -> int:
+        path = self.path(upload)
+        if not path.exists():
+            self._hold(upload)
         written = 0
-        with self.path(upload).open("ab") as handle:
+        with path.open("ab") as handle:
             for chunk in chunks:
                 handle.write(chunk)
                 written += len(chunk)
         return written
+
+    def _hold(self, upload) -> None:
+        upload.spool_node = node_name()
+        type(upload).objects.filter(pk=upload.pk).update(spool_node=upload.spool_node)
 
     def rollback(self, upload, pending_before: int) -> None:
         truncate(self.path(upload), pending_before)
@@ -147,6 +163,26 @@ class SpoolSink:
                 Key=self.storage.object_key(upload.staging_key),
                 UploadId=upload.multipart_id,
             )
+
+
+def held_elsewhere(node: str):
+    return _(
+        "This upload is held by the machine %(node)s: its requests must reach that machine "
+        "(route /assets/uploads/<id> by upload id), or every machine must share "
+        "NCRL_UPLOAD_SPOOL_DIR. Try again later."
+    ) % {"node": node}
+
+
+def sweep_spool(max_age_hours: float) -> int:
+    """Remove this machine's partial files untouched for `max_age_hours` (each PATCH touches its
+    file, so these belong to expired uploads, whichever machine removed their rows)."""
+    cutoff = time.time() - max_age_hours * 3600
+    removed = 0
+    for path in spool_dir().glob(f"*{SpoolSink.suffix}"):
+        if path.stat().st_mtime < cutoff:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
 
 
 def sink_for(storage: Storage) -> SpoolSink:

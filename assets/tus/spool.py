@@ -1,5 +1,6 @@
 """The local folder for bytes in transit: one partial file per upload."""
 
+import socket
 import tempfile
 from pathlib import Path
 
@@ -27,3 +28,8 @@ def truncate(path: Path, size: int) -> None:
     if path.exists():
         with path.open("r+b") as handle:
             handle.truncate(size)
+
+
+def node_name() -> str:
+    """This machine's name in the uploads it receives (NCRL_NODE_NAME, else the host name)."""
+    return getattr(settings, "NCRL_NODE_NAME", "") or socket.gethostname()

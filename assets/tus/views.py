@@ -3,9 +3,11 @@ and /assets/uploads/check (do these bytes exist already?)."""
 
 import hashlib
 import json
+import logging
 
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
+from django.db import DatabaseError
 from django.http import JsonResponse
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -13,13 +15,13 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
-from ..kinds import kind_of_model
 from ..models import UploadStatus
 from . import hashing
 from .auth import uploading_user
 from .body import body_chunks
 from .existing import holders_of
-from .finalise import finalise_upload
+from .finalise import TRANSIENT_ERRORS, finalise_upload
+from .locking import upload_lock
 from .protocol import (
     CHECKSUM_ALGORITHMS,
     OFFSET_CONTENT_TYPE,
@@ -36,6 +38,9 @@ from .protocol import (
 )
 from .sessions import end_upload, expiry_from_now, max_upload_size, open_upload, upload_of
 from .sinks import StoredBytesMismatch, sink_for
+
+logger = logging.getLogger(__name__)
+RETRY_AFTER_SECONDS = 5
 
 
 @method_decorator(csrf_exempt, name="dispatch")
@@ -80,7 +85,7 @@ class UploadsView(TusView):
 
 class UploadView(TusView):
     def head(self, request, upload_id):
-        upload = self._receiving(request, upload_id)
+        upload = self._open_or_complete(request, upload_id)
         return tus_response(
             200,
             Upload_Offset=upload.offset,
@@ -106,30 +111,41 @@ class UploadView(TusView):
         )
 
     def delete(self, request, upload_id):
-        upload = self._receiving(request, upload_id)
-        end_upload(upload, self.sink, error=str(_("Cancelled by the uploader.")))
+        with upload_lock(upload_id):
+            upload = self._receiving(request, upload_id)
+            end_upload(upload, self.sink, error=str(_("Cancelled by the uploader.")))
         return tus_response(204)
 
     def patch(self, request, upload_id):
-        upload = self._receiving(request, upload_id)
         if request.content_type != OFFSET_CONTENT_TYPE:
             raise ProtocolError(415, f"Content-Type must be {OFFSET_CONTENT_TYPE}")
         offset = header_int(request, "Upload-Offset")
-        if offset != upload.offset:
-            raise ProtocolError(409, f"Upload-Offset must be {upload.offset}")
         length = header_int(request, "Content-Length")
-        if offset + length > upload.length:
-            raise ProtocolError(400, "the body goes beyond Upload-Length")
-        if not self._receive(request, upload, length):
-            raise ProtocolError(460, "Upload-Checksum does not match the body")
-        if upload.offset == upload.length:
-            return self._finish(upload)
+        with upload_lock(upload_id):
+            upload = self._open_or_complete(request, upload_id)
+            if offset != upload.offset:
+                raise ProtocolError(409, f"Upload-Offset must be {upload.offset}")
+            if offset + length > upload.length:
+                raise ProtocolError(400, "the body goes beyond Upload-Length")
+            if upload.status == UploadStatus.COMPLETE:
+                return self._completed(upload)  # a retry whose first answer was lost
+            if not self._receive(request, upload, length):
+                raise ProtocolError(460, "Upload-Checksum does not match the body")
+            if upload.offset == upload.length:
+                return self._finish(upload)
         return tus_response(
             204, Upload_Offset=upload.offset, Upload_Expires=expires_header(upload.expires_at)
         )
 
-    def _receiving(self, request, upload_id):
+    def _open_or_complete(self, request, upload_id):
         upload = upload_of(request.user, upload_id)
+        if upload.status == UploadStatus.COMPLETE:
+            upload.offset = upload.length
+            return upload
+        return self._receiving(request, upload_id, upload)
+
+    def _receiving(self, request, upload_id, upload=None):
+        upload = upload or upload_of(request.user, upload_id)
         if not upload.is_receiving:
             raise ProtocolError(410, str(_("This upload has ended.")))
         # Bytes on disk and in S3 are the truth, whatever an interrupted request left behind.
@@ -156,33 +172,53 @@ class UploadView(TusView):
         finally:
             upload.offset = self.sink.received(upload)
             upload.expires_at = expiry_from_now()
-            upload.save(update_fields=["offset", "expires_at"])
+            _record_progress(upload)
         if running is not None:
             hashing.keep(str(upload.id), upload.offset, running)
         return True
 
     def _finish(self, upload):
         try:
-            asset = finalise_upload(upload, self.sink)
+            finalise_upload(upload, self.sink)
         except (ValidationError, StoredBytesMismatch) as error:
             message = " ".join(getattr(error, "messages", None) or [str(error)])
             end_upload(upload, self.sink, error=message)
             code = getattr(error, "code", None) or "integrity"
             response = JsonResponse({"error": message, "code": code}, status=422)
             return with_tus_headers(response, Upload_Offset=upload.offset)
-        except Exception:
-            end_upload(upload, self.sink, error=str(_("The upload could not be stored.")))
-            raise
-        upload.asset_type, upload.asset_id = kind_of_model(type(asset)).name, asset.pk
-        upload.status, upload.multipart_id = UploadStatus.COMPLETE, ""
-        upload.save()
+        except TRANSIENT_ERRORS as error:
+            logger.warning("Upload %s is whole but not stored yet: %s", upload.id, error)
+            raise ProtocolError(
+                503,
+                str(
+                    _(
+                        "The file arrived whole but could not be stored yet. Ask the upload's "
+                        "offset (HEAD) and send the last request again."
+                    )
+                ),
+                "retry",
+                Retry_After=RETRY_AFTER_SECONDS,
+                Upload_Offset=upload.offset,
+            ) from error
+        return self._completed(upload)
+
+    def _completed(self, upload):
         return tus_response(
             204,
-            Upload_Offset=upload.offset,
+            Upload_Offset=upload.length,
             Asset_Type=upload.asset_type,
             Asset_Id=upload.asset_id,
             Asset_Sha256=upload.sha256,
         )
+
+
+def _record_progress(upload) -> None:
+    """The offset and expiry in the row are a convenience (the bytes stored are the truth):
+    a database too busy to take them must not fail a request whose bytes were kept."""
+    try:
+        upload.save(update_fields=["offset", "expires_at"])
+    except DatabaseError as error:
+        logger.warning("Progress of upload %s not recorded: %s", upload.id, error)
 
 
 @method_decorator(csrf_exempt, name="dispatch")

@@ -27,6 +27,14 @@ class UploadRejected(ValidationError):
     def text(self) -> str:
         return self.messages[0]
 
+    def __reduce__(self):
+        # Crosses process boundaries whole (assets.isolation): message, code and its params.
+        return (_rejected, (self.message, self.code, self.params or {}))
+
+
+def _rejected(message: Any, code: str, params: dict) -> UploadRejected:
+    return UploadRejected(message, code, **params)
+
 
 def human_size(size: int) -> str:
     return str(filesizeformat(size))

@@ -3,6 +3,7 @@ newest public assets and articles, media with their file as enclosure."""
 
 from django.contrib.syndication.views import Feed
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure
@@ -34,6 +35,8 @@ class LibraryFeed(Feed):
         return super().__call__(request, *args, **kwargs)
 
     def get_object(self, request, slug: str):
+        if "\x00" in slug:  # PostgreSQL refuses NUL in text: no such subject
+            raise Http404
         return get_object_or_404(self.subject_model, **{self.subject_field: slug})
 
     def title(self, subject):

@@ -9,6 +9,7 @@ task queue).
 from pathlib import Path
 
 import dj_database_url
+from botocore.config import Config as BotocoreConfig
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_int, env_json, env_list, env_required, env_str
@@ -32,6 +33,8 @@ INSTALLED_APPS = [
     "transcoding",
     "search",
     "search.duplicates",
+    "config.operations",
+    "config.queue",
     "wagtailmedia",
     "wagtail.api.v2",
     "ninja",
@@ -63,11 +66,18 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "config.operations.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Static files straight from STATIC_ROOT (compressed, cached for ever when hashed): no
+    # reverse proxy rule needed for them.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The database or the storage out of reach: 503 and Retry-After, not 500.
+    "config.operations.unavailable.DependencyOutageMiddleware",
     "cms.api.middleware.ApiCompressionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "config.operations.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -106,6 +116,23 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
     )
 }
+# SQLite serves a web server and a worker at once: WAL lets readers run beside the one writer;
+# a writer takes the lock when its transaction begins (IMMEDIATE) and waits for it up to the
+# timeout, instead of failing with "database is locked" when it tries to upgrade a read. Memory-
+# mapped reads and a larger page cache speed up full-text search.
+SQLITE_PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=NORMAL",
+    "PRAGMA temp_store=MEMORY",
+    "PRAGMA mmap_size=268435456",
+    "PRAGMA cache_size=-65536",
+)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("NCRL_SQLITE_TIMEOUT_SECONDS", 30),
+        "init_command": "; ".join(SQLITE_PRAGMAS),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -173,41 +200,55 @@ ASSET_UPLOAD_LIMITS = {
 }
 
 # Background work goes through django-tasks, the API Wagtail itself uses: a database queue and
-# `manage.py db_worker` by default, Redis-backed RQ workers when REDIS_URL is set.
+# `manage.py db_worker` by default, Redis-backed RQ workers when REDIS_URL is set. Three queues,
+# each with its own workers in production: `default` (light work: search and reference indexing,
+# fingerprints, file clean-up; Wagtail's own tasks go there), `previews` (posters, sprites and
+# document previews, minutes: they come before the ladder), `transcoding` (ffmpeg, hours), and
+# `webhooks` (calls to subscribers' servers, which may be slow or down).
+TASK_QUEUES = {
+    "default": env_int("NCRL_QUEUE_DEFAULT_TIMEOUT", 600),
+    "previews": env_int("NCRL_QUEUE_PREVIEWS_TIMEOUT", 3600),
+    "transcoding": env_int("NCRL_QUEUE_TRANSCODING_TIMEOUT", 6 * 3600),
+    "webhooks": env_int("NCRL_QUEUE_WEBHOOKS_TIMEOUT", 120),
+}
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     INSTALLED_APPS.append("django_rq")
     RQ_QUEUES = {
         name: {"URL": REDIS_URL, "DEFAULT_TIMEOUT": timeout}
-        for name, timeout in (
-            ("default", 600),
-            ("previews", 3600),
-            ("transcoding", 6 * 3600),
-            ("webhooks", 120),
-        )
+        for name, timeout in TASK_QUEUES.items()
     }
     TASKS = {
+        # RQ; while Redis is down, tasks wait in the database ("outbox") and are handed to RQ
+        # once it answers (config/operations/outbox.py): no request fails, no task is lost.
         "default": {
-            "BACKEND": "django_tasks_rq.RQBackend",
+            "BACKEND": "config.operations.outbox.ResilientRQBackend",
             "QUEUES": list(RQ_QUEUES),
-        }
+        },
+        "outbox": {
+            "BACKEND": "django_tasks_db.DatabaseBackend",
+            "QUEUES": list(RQ_QUEUES),
+        },
     }
 else:
     TASKS = {
         "default": {
             "BACKEND": "django_tasks_db.DatabaseBackend",
-            "QUEUES": ["default", "previews", "transcoding", "webhooks"],
+            "QUEUES": list(TASK_QUEUES),
         }
     }
 
-# One cache shared by every process of a deployment (rate limits, the search circuit breaker,
-# counters buffered before they are written): Redis when REDIS_URL is set, a folder otherwise.
+# One cache shared by every process of a deployment (sessions, rate limits, the search circuit
+# breaker, the page cache, counters buffered before they are written): Redis when REDIS_URL is set
+# (answering as an empty cache while Redis is down, see config/operations/cache.py), a folder
+# otherwise.
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.operations.cache.ResilientRedisCache",
             "LOCATION": env_str("CACHE_URL", REDIS_URL),
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "ncrl"),
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
 else:
@@ -217,6 +258,12 @@ else:
             "LOCATION": str(DATA_DIR / "cache"),
         }
     }
+
+# Sessions are read from the cache and kept in the database: a lost cache logs nobody out.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Public hub pages for anonymous visitors are kept in the cache this long (0: off); publishing or
+# changing a page or an asset empties it at once (config/operations/page_cache.py).
+NCRL_PAGE_CACHE_SECONDS = env_int("NCRL_PAGE_CACHE_SECONDS", 300)
 
 # Wagtail
 WAGTAIL_SITE_NAME = _("National digital communication resource library")
@@ -239,11 +286,40 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILSNIPPETS_MENU_SHOW_ALL = False
 
+# Logs go to standard error, one line per record: plain text by default, one JSON object per line
+# with DJANGO_LOG_FORMAT=json (production's default). Every line carries the request id, in the
+# web process and in the tasks the request enqueued.
+LOG_FORMAT = env_str("DJANGO_LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "config.operations.request_id.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(levelname)s %(name)s %(message)s %(request_id)s %(task_id)s",
+            "rename_fields": {"levelname": "level", "name": "logger"},
+            "timestamp": "time",  # ISO 8601, UTC
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
+    "loggers": {
+        # The Elasticsearch client logs every HTTP call at INFO.
+        "elastic_transport": {"level": "WARNING"},
+        # One line per request (method, path, status, duration); off by default in text mode,
+        # where runserver prints its own.
+        "ncrl.access": {
+            "level": env_str("NCRL_ACCESS_LOG_LEVEL", "INFO" if LOG_FORMAT == "json" else "WARNING")
+        },
+    },
 }
 
 # Transcoding jobs: time limit per job, retries with exponential back-off, how long a running
@@ -272,7 +348,11 @@ SCHEDULER_TICK_SECONDS = float(env_str("NCRL_SCHEDULER_TICK_SECONDS", "5"))
 LIBRARY_SEARCH = {
     "URL": env_str("ELASTICSEARCH_URL", env_str("SEARCH_URL")),
     "INDEX": env_str("ELASTICSEARCH_INDEX", "ncrl-library"),
+    # Index settings for a real cluster (README "Elasticsearch"): primary shards, replicas of each,
+    # how often new documents become searchable.
+    "SHARDS": env_int("ELASTICSEARCH_SHARDS", 1),
     "REPLICAS": env_int("ELASTICSEARCH_REPLICAS", 1),
+    "REFRESH_INTERVAL": env_str("ELASTICSEARCH_REFRESH_INTERVAL", "1s"),
     "TIMEOUT_SECONDS": env_int("ELASTICSEARCH_TIMEOUT_SECONDS", 5),
     # After a failure, queries go straight to the database for this long before trying again.
     "RETRY_AFTER_SECONDS": env_int("ELASTICSEARCH_RETRY_AFTER_SECONDS", 15),
@@ -297,11 +377,21 @@ from assets.storage.choice import asset_storage_backend  # noqa: E402
 STORAGES["default"]["BACKEND"] = asset_storage_backend(STORAGES["default"]["BACKEND"])
 NCRL_S3_OPTIONS = STORAGES["default"].get("OPTIONS") if AWS_STORAGE_BUCKET_NAME else None
 if NCRL_S3_OPTIONS is not None:
-    # botocore presigns with the old SigV2 unless told; SigV4 URLs carry their own expiry.
+    # botocore presigns with the old SigV2 unless told; SigV4 URLs carry their own expiry. Short
+    # connection time-outs and few retries: a storage outage answers in seconds, not minutes.
     NCRL_S3_OPTIONS.setdefault("signature_version", env_str("AWS_S3_SIGNATURE_VERSION", "s3v4"))
+    NCRL_S3_OPTIONS["client_config"] = BotocoreConfig(
+        s3={"addressing_style": NCRL_S3_OPTIONS["addressing_style"]},
+        signature_version=NCRL_S3_OPTIONS["signature_version"],
+        connect_timeout=env_int("AWS_S3_CONNECT_TIMEOUT", 5),
+        read_timeout=env_int("AWS_S3_READ_TIMEOUT", 60),
+        retries={"mode": "standard", "max_attempts": env_int("AWS_S3_MAX_ATTEMPTS", 3)},
+    )
 AWS_QUERYSTRING_EXPIRE = env_int("AWS_QUERYSTRING_EXPIRE", 300)
 NCRL_UPLOAD_SPOOL_DIR = env_str("NCRL_UPLOAD_SPOOL_DIR", str(DATA_DIR / "uploads"))
 NCRL_UPLOAD_EXPIRY_HOURS = env_int("NCRL_UPLOAD_EXPIRY_HOURS", 24)
+# This machine's name in the uploads it receives: a resumed upload must come back to it.
+NCRL_NODE_NAME = env_str("NCRL_NODE_NAME", "")
 # --- end of storage and resumable uploads ---
 
 # --- Headless API (cms/api) ---

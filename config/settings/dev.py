@@ -10,3 +10,4 @@ from .env import env_bool  # noqa: E402
 DEBUG = env_bool("DJANGO_DEBUG", True)
 
 DATA_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 (WhiteNoise looks there)

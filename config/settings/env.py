@@ -46,3 +46,13 @@ def env_json(name: str, default: dict | None = None) -> dict:
     if not isinstance(parsed, dict):
         raise ImproperlyConfigured(f"{name} must be a JSON object")
     return parsed
+
+
+def refuse_missing(names: list[str], profile: str) -> None:
+    """Stop at start-up, naming every variable of `names` that is not set."""
+    missing = [name for name in names if env_str(name) is None]
+    if missing:
+        raise ImproperlyConfigured(
+            f"The {profile} settings need these environment variables: {', '.join(missing)}"
+            " (README, 'Environment variables')."
+        )

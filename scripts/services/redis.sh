@@ -1,4 +1,6 @@
-# Redis from Debian's packages on 127.0.0.1:56379, without persistence.
+# Redis from Debian's packages on 127.0.0.1:56379, without persistence unless
+# NCRL_REDIS_APPENDONLY=yes (the outage tests run a private Redis as production should: with an
+# append-only file, so queued tasks and worker registrations survive a restart).
 # Sourced by scripts/services.sh.
 
 REDIS_PORT="${NCRL_REDIS_PORT:-56379}"
@@ -15,7 +17,8 @@ redis_pid_file() { echo "$REDIS_DIR/redis.pid"; }
 
 redis_start() {
   mkdir -p "$REDIS_DIR"
-  redis-server --bind "$LOOPBACK" --port "$REDIS_PORT" --save '' --appendonly no \
+  redis-server --bind "$LOOPBACK" --port "$REDIS_PORT" --save '' \
+    --appendonly "${NCRL_REDIS_APPENDONLY:-no}" --appendfsync everysec \
     --daemonize yes --pidfile "$(redis_pid_file)" --logfile "$REDIS_LOG" --dir "$REDIS_DIR" \
     || die "redis-server did not start"
   wait_until 30 Redis "$REDIS_LOG" redis_healthy || die "Redis did not become healthy"

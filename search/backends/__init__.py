@@ -11,6 +11,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .base import Hit, SearchBackend, SearchQuery, SearchResults
 from .database import DatabaseBackend
+from .elastic_index import IndexSettings
 
 __all__ = [
     "Hit",
@@ -29,10 +30,10 @@ def get_database_backend() -> DatabaseBackend:
 
 
 @cache
-def _elastic_backend(url: str, index: str, replicas: int, timeout: float):
+def _elastic_backend(url: str, index: str, settings, timeout: float):
     from .elastic import ElasticsearchBackend
 
-    return ElasticsearchBackend(url, index, replicas=replicas, timeout=timeout)
+    return ElasticsearchBackend(url, index, settings=settings, timeout=timeout)
 
 
 def get_elastic_backend():
@@ -43,9 +44,12 @@ def get_elastic_backend():
         return None
     if not url.startswith(("http://", "https://")):
         raise ImproperlyConfigured(f"LIBRARY_SEARCH URL must be http(s)://, not {url!r}")
-    return _elastic_backend(
-        url, config["INDEX"], config.get("REPLICAS", 1), config.get("TIMEOUT_SECONDS", 5)
+    settings_ = IndexSettings(
+        shards=config.get("SHARDS", 1),
+        replicas=config.get("REPLICAS", 1),
+        refresh_interval=config.get("REFRESH_INTERVAL", "1s"),
     )
+    return _elastic_backend(url, config["INDEX"], settings_, config.get("TIMEOUT_SECONDS", 5))
 
 
 def get_backend() -> SearchBackend:

@@ -28,15 +28,21 @@ SMALL_WRITE = 10
 class ElasticsearchBackend(SearchBackend):
     name = "elasticsearch"
 
-    def __init__(self, url: str, alias: str, replicas: int = 1, timeout: float = 5.0) -> None:
+    def __init__(
+        self,
+        url: str,
+        alias: str,
+        settings: elastic_index.IndexSettings | None = None,
+        timeout: float = 5.0,
+    ) -> None:
         self.client = Elasticsearch(url, request_timeout=timeout, max_retries=0)
         self.alias = alias
-        self.replicas = replicas
+        self.settings = settings or elastic_index.IndexSettings()
         self._alias_ready = False
 
     def _ensure_alias(self) -> None:
         if not self._alias_ready:
-            elastic_index.ensure_alias(self.client, self.alias, self.replicas)
+            elastic_index.ensure_alias(self.client, self.alias, self.settings)
             self._alias_ready = True
 
     def ping(self) -> bool:
@@ -69,7 +75,7 @@ class ElasticsearchBackend(SearchBackend):
             self.refresh()
 
     def rebuild(self, records: Iterable[SearchRecord]) -> int:
-        written = elastic_index.rebuild(self.client, self.alias, self.replicas, records)
+        written = elastic_index.rebuild(self.client, self.alias, self.settings, records)
         self._alias_ready = True
         return written
 

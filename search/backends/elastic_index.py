@@ -6,6 +6,7 @@ Adjacency is rewarded with match_phrase rather than shingles (no analysis-common
 """
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from elasticsearch import Elasticsearch, helpers
@@ -14,6 +15,28 @@ from elasticsearch.dsl import Boolean, Date, Integer, Keyword, Mapping, Object, 
 from ..documents import SearchRecord
 
 BULK_CHUNK = 1000
+
+
+@dataclass(frozen=True)
+class IndexSettings:
+    """What a deployment chooses for its cluster (ELASTICSEARCH_SHARDS, _REPLICAS,
+    _REFRESH_INTERVAL): more shards spread a large index over nodes, replicas add copies for
+    reading and for losing a node, a longer refresh interval makes heavy indexing cheaper."""
+
+    shards: int = 1
+    replicas: int = 1
+    refresh_interval: str = "1s"
+
+    def for_new_index(self, loading: bool = False) -> dict:
+        """While a rebuild fills an index: no replicas and no refresh, both restored after."""
+        return {
+            "number_of_shards": self.shards,
+            "number_of_replicas": 0 if loading else self.replicas,
+            "refresh_interval": "-1" if loading else self.refresh_interval,
+        }
+
+    def after_loading(self) -> dict:
+        return {"number_of_replicas": self.replicas, "refresh_interval": self.refresh_interval}
 
 
 def mapping() -> dict:
@@ -75,21 +98,18 @@ def _is_missing_delete(error: dict) -> bool:
     return error.get("delete", {}).get("status") == 404
 
 
-def create_index(client: Elasticsearch, name: str, replicas: int, loading: bool = False) -> None:
-    settings = {
-        "number_of_shards": 1,
-        "number_of_replicas": 0 if loading else replicas,
-        "refresh_interval": "-1" if loading else "1s",
-    }
-    client.indices.create(index=name, settings=settings, mappings=mapping())
+def create_index(
+    client: Elasticsearch, name: str, settings: IndexSettings, loading: bool = False
+) -> None:
+    client.indices.create(index=name, settings=settings.for_new_index(loading), mappings=mapping())
 
 
-def ensure_alias(client: Elasticsearch, alias: str, replicas: int) -> None:
+def ensure_alias(client: Elasticsearch, alias: str, settings: IndexSettings) -> None:
     """Create a first index behind the alias when neither exists."""
     if client.indices.exists_alias(name=alias) or client.indices.exists(index=alias):
         return
     name = new_index_name(alias)
-    create_index(client, name, replicas)
+    create_index(client, name, settings)
     client.indices.put_alias(index=name, name=alias)
 
 
@@ -98,15 +118,18 @@ def new_index_name(alias: str) -> str:
 
 
 def rebuild(
-    client: Elasticsearch, alias: str, replicas: int, records: Iterable[SearchRecord]
+    client: Elasticsearch, alias: str, settings: IndexSettings, records: Iterable[SearchRecord]
 ) -> int:
-    """Fill a new index, then move the alias to it in one atomic step and drop the old ones."""
+    """Fill a new index, then move the alias to it in one atomic step and drop the old ones.
+
+    Queries and writes go to the old index through the alias until the switch: searching never
+    stops. Writes made during the fill are not in the new index; the caller reconciles it with
+    the database index right after (search.rebuild.rebuild_all).
+    """
     name = new_index_name(alias)
-    create_index(client, name, replicas, loading=True)
+    create_index(client, name, settings, loading=True)
     written = write(client, upsert_actions(name, records), refresh=False)
-    client.indices.put_settings(
-        index=name, settings={"number_of_replicas": replicas, "refresh_interval": "1s"}
-    )
+    client.indices.put_settings(index=name, settings=settings.after_loading())
     client.indices.refresh(index=name)
     old = _indices_behind(client, alias)
     actions = [{"add": {"index": name, "alias": alias}}]

@@ -83,3 +83,11 @@ def test_search_shows_a_grouped_work_once_crediting_every_agency(
     assert set(items[0]["credited_agencies"]) == {agency_a.name, agency_b.name}
     assert items[0]["url"].endswith(f"/api/v3/images/{items[0]['key'].split(':')[1]}/")
     assert client.get("/api/v3/search/", {"q": "x", "page": "2"}).status_code == 400
+
+
+def test_nul_characters_are_a_bad_parameter_not_a_server_error(client):
+    """Found by schemathesis on PostgreSQL, which refuses NUL in text."""
+    assert client.get("/api/v3/media/", {"audience": "a\x00b"}).status_code == 400
+    assert client.get("/api/v3/documents/", {"q": "x\x00"}).status_code == 400
+    assert client.get("/api/v3/agencies/a%00b/").status_code == 400
+    assert client.get("/feeds/topics/a%00b/rss/").status_code == 404

@@ -9,7 +9,9 @@ import pytest
 
 from tests.factories import document_asset, image_asset, media_asset
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
+# Run once, on the production profile (PostgreSQL, Redis, Elasticsearch, S3), where a bad input
+# has the most ways to fail (PostgreSQL refuses NUL in text, SQLite does not).
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow, pytest.mark.services]
 
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 CHECKS = "not_a_server_error,response_schema_conformance,content_type_conformance"

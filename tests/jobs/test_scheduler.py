@@ -17,18 +17,13 @@ from config.periodic import register, registry
 from config.periodic.models import PeriodicRun
 from config.periodic.scheduler import tick
 from tests.factories import editor_of, media_asset
+from tests.jobs.periodic import only
 from tests.processes import start_scheduler, stop, stopped_line, wait_for
 from transcoding.enums import JobStatus, NotificationKind, OutputKind
 from transcoding.models import JobNotification, TranscodeJob
 from transcoding.runner import run_job
 
 RUNS: list[str] = []
-OTHERS_OFF = {
-    "assets.remove_expired_uploads": 0,
-    "search.reconcile": 0,
-    "search.replay_pending": 0,
-    "transcoding.recover_jobs": 0,
-}
 
 
 @task()
@@ -40,7 +35,7 @@ def note_run() -> str:
 @pytest.fixture
 def noted(monkeypatch, settings):
     """A periodic task of the test's own, every 60 s, the library's own turned off."""
-    settings.PERIODIC_TASKS = dict(OTHERS_OFF)
+    settings.PERIODIC_TASKS = only()
     monkeypatch.setattr(registry, "_REGISTRY", dict(registry._REGISTRY))
     register("tests.note", note_run, every=60)
     RUNS.clear()
@@ -54,9 +49,9 @@ def test_a_due_run_is_enqueued_once_per_interval(noted, settings):
     assert tick(start_at + dt.timedelta(seconds=30)) == []
     assert tick(start_at + dt.timedelta(seconds=61)) == ["tests.note"]
     assert noted == ["ran", "ran"]
-    settings.PERIODIC_TASKS = {**OTHERS_OFF, "tests.note": 10}  # shortened: due at once
+    settings.PERIODIC_TASKS = {**only(), "tests.note": 10}  # shortened: due at once
     assert tick(start_at + dt.timedelta(seconds=62)) == ["tests.note"]
-    settings.PERIODIC_TASKS = {**OTHERS_OFF, "tests.note": 0}  # turned off
+    settings.PERIODIC_TASKS = {**only(), "tests.note": 0}  # turned off
     assert tick(start_at + dt.timedelta(days=1)) == []
     assert PeriodicRun.objects.get(name="tests.note").runs == 3
 
@@ -74,7 +69,7 @@ def test_a_run_still_waiting_in_the_queue_is_not_piled_up(noted, settings):
 
 @pytest.mark.django_db(transaction=True)
 def test_two_scheduler_processes_enqueue_each_run_once_and_stop_cleanly(tmp_path):
-    every = {**OTHERS_OFF, "transcoding.recover_jobs": 1}
+    every = only(transcoding__recover_jobs=1)
     log = tmp_path / "schedulers.log"
     began = time.monotonic()
     schedulers = [
@@ -112,7 +107,7 @@ def put_back(asset, content: bytes) -> None:
 
 @pytest.mark.django_db
 def test_a_failed_job_is_retried_by_the_scheduler_on_the_immediate_backend(agency_a, settings):
-    settings.PERIODIC_TASKS = {**OTHERS_OFF, "transcoding.recover_jobs": 60}
+    settings.PERIODIC_TASKS = only(transcoding__recover_jobs=60)
     settings.TRANSCODING = {**settings.TRANSCODING, "RETRY_BASE_SECONDS": 0}
     asset = media_asset(agency_a, title="Mất kết nối")
     poster = TranscodeJob.objects.get(object_id=asset.pk, output=OutputKind.POSTER)
@@ -131,7 +126,7 @@ def test_a_failed_job_is_retried_by_the_scheduler_on_the_immediate_backend(agenc
 def test_a_job_that_keeps_failing_stops_after_its_attempts_and_tells_the_uploader(
     agency_a, settings
 ):
-    settings.PERIODIC_TASKS = {**OTHERS_OFF, "transcoding.recover_jobs": 60}
+    settings.PERIODIC_TASKS = only(transcoding__recover_jobs=60)
     settings.TRANSCODING = {**settings.TRANSCODING, "RETRY_BASE_SECONDS": 0, "MAX_ATTEMPTS": 3}
     uploader = editor_of(agency_a)
     asset = media_asset(agency_a, title="Mất hẳn", user=uploader)

@@ -17,6 +17,7 @@ from transcoding.models import TranscodeJob
 
 from ..factories import AgencyFactory, _asset
 from ..processes import kill_tree, start_scheduler, start_worker, stop, stopped_line, wait_for
+from .periodic import only
 
 QUEUES = ["previews", "transcoding", "default"]
 # The children's settings: a job silent for 2 s is abandoned; recovery runs every second and
@@ -25,14 +26,7 @@ CHILD_SETTINGS = {
     "NCRL_TRANSCODE_TASK_BACKEND": "queue",
     "NCRL_TRANSCODE_STALE_SECONDS": "2",
     "NCRL_PERIODIC_TASK_BACKEND": "queue",
-    "NCRL_PERIODIC_TASKS": json.dumps(
-        {
-            "transcoding.recover_jobs": 1,
-            "search.reconcile": 0,
-            "search.replay_pending": 0,
-            "assets.remove_expired_uploads": 0,
-        }
-    ),  # fmt: skip
+    "NCRL_PERIODIC_TASKS": json.dumps(only(transcoding__recover_jobs=1)),
 }
 
 

@@ -43,9 +43,11 @@ def check_degraded_then_replayed(stop, start) -> None:
     assert not PendingUpdate.objects.exists()
 
 
+only_elasticsearch = pytest.mark.parametrize("backend_name", ["elasticsearch"], indirect=True)
+
+
+@only_elasticsearch
 def test_unreachable_elasticsearch_degrades_and_replays(backend_name, settings):
-    if backend_name != "elasticsearch":
-        pytest.skip("only Elasticsearch can be unreachable")
     real_url = settings.LIBRARY_SEARCH["URL"]
     check_degraded_then_replayed(
         stop=lambda: point_at(settings, DEAD_URL), start=lambda: point_at(settings, real_url)
@@ -73,9 +75,8 @@ def _wait_until_up(timeout: float = 120) -> None:
 
 @pytest.mark.services
 @pytest.mark.slow
+@only_elasticsearch
 def test_stopping_elasticsearch_mid_test(backend_name, settings, private_elasticsearch):
-    if backend_name != "elasticsearch":
-        pytest.skip("only Elasticsearch can be stopped")
     point_at(settings, private_elasticsearch.env()["ELASTICSEARCH_URL"])
 
     def start() -> None:

@@ -1,4 +1,4 @@
-"""The same query behaviour on both backends, over real Vietnamese text from the seed documents."""
+"""The same query behaviour on both backends, over Vietnamese text (tests/search/texts)."""
 
 from datetime import timedelta
 

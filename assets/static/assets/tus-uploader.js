@@ -126,7 +126,9 @@
       offset = 0;
     }
     let failures = 0;
-    while (offset < file.size && !cancelled) {
+    // Until the server answers that the file became an asset: when every byte has arrived but
+    // storing failed (503), an empty PATCH at the end asks it to finish.
+    while (!cancelled) {
       say(`${messages.sending} ${file.name}`);
       try {
         const answer = await sendChunk(url, file, offset);

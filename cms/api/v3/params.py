@@ -74,6 +74,10 @@ def only(*schemas: type[Schema], extra: tuple[str, ...] = ()):
     def decorator(view):
         @functools.wraps(view)
         def wrapper(request, *args, **kwargs):
+            texts = [request.path, *request.GET, *(v for _k, vs in request.GET.lists() for v in vs)]
+            if any("\x00" in text for text in texts):
+                # Databases refuse NUL in text (PostgreSQL raises): a bad parameter, not a crash.
+                raise HttpError(400, _("Parameters may not contain NUL characters."))
             unknown = sorted(set(request.GET) - allowed)
             if unknown:
                 raise HttpError(

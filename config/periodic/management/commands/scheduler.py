@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from config.periodic.registry import registered
 from config.periodic.scheduler import run_forever, tick
+from config.queue.stopping import leave
 
 
 class Command(BaseCommand):
@@ -43,3 +44,4 @@ class Command(BaseCommand):
             self.stdout.write(f"{entry.name}: {state}")
         run_forever(stop, interval)
         self.stdout.write(_("Scheduler stopped."))
+        leave(0)  # not the interpreter's slow teardown: supervisors SIGKILL after 5 s
