@@ -5,15 +5,19 @@ reported to the item's status so the editor's page can show it."""
 import logging
 import time
 
+from django.core.files.storage import default_storage
 from django.db.models import F
 from django.utils import timezone
 
+from assets.metadata import extract_pdf_metadata
 from search.keys import instance_for_key
 from search.signal_handlers import enqueue_index
 
 from .enums import CheckState
-from .fingerprinting import fingerprint_asset
-from .models import FingerprintStatus
+from .evidence import add_matches
+from .fingerprinting import fingerprint_asset, fingerprint_file
+from .matching import find_duplicates
+from .models import DuplicateCheck, FingerprintStatus
 from .storing import record_failure, store_fingerprints
 
 logger = logging.getLogger(__name__)
@@ -55,3 +59,52 @@ def _progress_of(key: str):
             )
 
     return report
+
+
+def finish_check(token: str) -> str:
+    """The background part of a check of a file (API): every fingerprint of the staged file,
+    the near copies added to the check; the file goes once done."""
+    check = DuplicateCheck.objects.filter(token=token, expires_at__gt=timezone.now()).first()
+    if check is None or not check.staged_name:
+        return "gone"
+    report = _check_progress_of(check.pk)
+    try:
+        with default_storage.open(check.staged_name, "rb") as handle:
+            found = fingerprint_file(
+                handle,
+                family=check.family,
+                sha256=check.sha256,
+                demuxer=check.demuxer,
+                text=extracted_text(handle) if check.family == "document" else "",
+                on_progress=report,
+            )
+        add_matches(check, find_duplicates(found))
+        check.state = CheckState.NOT_CHECKED if found.failures else CheckState.CHECKED
+    except Exception as error:  # unreadable: the check says so rather than "no copies"
+        logger.warning("Checking %s failed: %s", token, error)
+        check.state = CheckState.NOT_CHECKED
+    default_storage.delete(check.staged_name)
+    check.staged_name, check.progress = "", 1.0
+    check.save(update_fields=["state", "staged_name", "progress"])
+    return check.state
+
+
+def _check_progress_of(pk: int):
+    last = [0.0]
+
+    def report(done: float) -> None:
+        now = time.monotonic()
+        if now - last[0] >= PROGRESS_EVERY_SECONDS:
+            last[0] = now
+            DuplicateCheck.objects.filter(pk=pk).update(progress=round(done, 3))
+
+    return report
+
+
+def extracted_text(handle) -> str:
+    """A checked PDF's text, read as the upload path reads it."""
+    handle.seek(0)
+    try:
+        return getattr(extract_pdf_metadata(handle), "text", "") or ""
+    finally:
+        handle.seek(0)

@@ -31,6 +31,16 @@ class Match:
     similarity: float
     details: dict = field(default_factory=dict)
 
+    @classmethod
+    def from_evidence(cls, evidence: dict) -> "Match":
+        return cls(
+            evidence["key"],
+            evidence["exact"],
+            evidence["signal"],
+            evidence["similarity"],
+            evidence.get("details", {}),
+        )
+
     def as_evidence(self) -> dict:
         return {
             "key": self.key,
