@@ -10,9 +10,10 @@ from django.db.models import F
 from django.utils import timezone
 
 from assets.metadata import extract_pdf_metadata
-from search.keys import instance_for_key
+from search.keys import instance_for_key, kind_for_model
 from search.signal_handlers import enqueue_index
 
+from .articles import store_article_fingerprints
 from .enums import CheckState
 from .evidence import add_matches
 from .fingerprinting import fingerprint_asset, fingerprint_file
@@ -30,6 +31,9 @@ def complete_fingerprints(key: str) -> str:
     if asset is None:
         FingerprintStatus.objects.filter(key=key).delete()
         return "gone"
+    if kind_for_model(type(asset)) == "article":  # its text: no file to read
+        store_article_fingerprints(asset)
+        return CheckState.CHECKED
     FingerprintStatus.objects.update_or_create(
         key=key,
         defaults={"state": CheckState.CHECKING, "progress": 0.0, "changed_at": timezone.now()},
@@ -47,16 +51,22 @@ def complete_fingerprints(key: str) -> str:
 
 
 def _progress_of(key: str):
-    """Write the progress at most once a second (a long video reports often)."""
+    return _every_second(
+        lambda done: FingerprintStatus.objects.filter(key=key).update(
+            progress=done, changed_at=timezone.now()
+        )
+    )
+
+
+def _every_second(write):
+    """`write(share done)` at most once a second (a long video reports often)."""
     last = [0.0]
 
     def report(done: float) -> None:
         now = time.monotonic()
         if now - last[0] >= PROGRESS_EVERY_SECONDS:
             last[0] = now
-            FingerprintStatus.objects.filter(key=key).update(
-                progress=round(done, 3), changed_at=timezone.now()
-            )
+            write(round(done, 3))
 
     return report
 
@@ -90,15 +100,7 @@ def finish_check(token: str) -> str:
 
 
 def _check_progress_of(pk: int):
-    last = [0.0]
-
-    def report(done: float) -> None:
-        now = time.monotonic()
-        if now - last[0] >= PROGRESS_EVERY_SECONDS:
-            last[0] = now
-            DuplicateCheck.objects.filter(pk=pk).update(progress=round(done, 3))
-
-    return report
+    return _every_second(lambda done: DuplicateCheck.objects.filter(pk=pk).update(progress=done))
 
 
 def extracted_text(handle) -> str:

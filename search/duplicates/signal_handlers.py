@@ -1,13 +1,15 @@
 """An asset's fingerprints are stored once its row exists (the background part is queued then),
-and go when it goes."""
+an article's when it is published; they go when it goes."""
 
 from django.db.models.signals import post_delete, post_save
+from wagtail.signals import page_published
 
 from assets.ingest import take_upload_finding
 from assets.kinds import asset_models
-from search.keys import key_for
+from search.keys import key_for, model_for_kind
 from search.signal_handlers import enqueue_index
 
+from .articles import store_article_fingerprints
 from .inspector import NAME
 from .storing import forget, store_fingerprints
 from .tasks import enqueue_fingerprinting
@@ -25,6 +27,11 @@ def keep_upload_fingerprints(sender, instance, raw=False, **kwargs) -> None:
         enqueue_fingerprinting(key_for(instance))
 
 
+def keep_article_fingerprints(sender, instance, **kwargs) -> None:
+    """Before the index writes the article's record (on commit), with these as its terms."""
+    store_article_fingerprints(instance.specific)
+
+
 def forget_fingerprints(sender, instance, **kwargs) -> None:
     forget(key_for(instance))
 
@@ -34,3 +41,6 @@ def connect() -> None:
         uid = f"duplicates_{model._meta.model_name}"
         post_save.connect(keep_upload_fingerprints, sender=model, dispatch_uid=f"{uid}_save")
         post_delete.connect(forget_fingerprints, sender=model, dispatch_uid=f"{uid}_delete")
+    article = model_for_kind("article")
+    page_published.connect(keep_article_fingerprints, sender=article, dispatch_uid="dup_article")
+    post_delete.connect(forget_fingerprints, sender=article, dispatch_uid="dup_article_delete")

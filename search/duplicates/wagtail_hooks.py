@@ -7,6 +7,13 @@ from wagtail import hooks
 from wagtail.documents.views.chooser import viewset as document_chooser_viewset
 from wagtail.images.views.chooser import viewset as image_chooser_viewset
 
+from .admin.articles import (
+    decide_article,
+    hold_publication_of_copies,
+    review_article,
+    warn_about_copies,
+)
+from .admin.check_again import check_again_in_admin
 from .admin.choosers import CheckedDocumentChooserUploadView, CheckedImageChooserUploadView
 from .admin.decide import decide_in_admin
 from .admin.review import duplicates_of_upload, review_upload
@@ -61,6 +68,13 @@ def duplicate_check_urls():
             name="checked_media_add",
         ),
         path("duplicates/decide/", decide_in_admin, name="duplicates_admin_decide"),
+        path("duplicates/check-again/", check_again_in_admin, name="duplicates_check_again"),
+        path("duplicates/articles/<int:pk>/", review_article, name="duplicates_review_article"),
+        path(
+            "duplicates/articles/<int:pk>/decide/",
+            decide_article,
+            name="duplicates_decide_article",
+        ),
         path(
             "duplicates/uploads/<str:asset_type>/<int:pk>/",
             duplicates_of_upload,
@@ -82,3 +96,8 @@ def duplicate_decisions_js():
         static("duplicates/chooser-duplicates.js"),
         static("duplicates/duplicate-checks.js"),
     )
+
+
+hooks.register("before_publish_page", hold_publication_of_copies)
+hooks.register("after_create_page", warn_about_copies)
+hooks.register("after_edit_page", warn_about_copies)

@@ -6,15 +6,20 @@ them (`Task.call` with the queued arguments): what is tested is that the request
 work to the queue and that the task, when it runs, finds the copy. The workers themselves (database
 queue and RQ) are tested in tests/jobs."""
 
+import datetime as dt
 import json
 
 import pytest
+from django.core.files import File
 from django.test import TestCase
 from django.urls import reverse
+from django.utils import timezone
 from django_tasks import task_backends
 from wagtail.models import APIToken
 
+from assets.ingest import create_asset
 from assets.models import MediaAsset
+from config.periodic import registered
 from search.duplicates.models import AssetFingerprint, FingerprintStatus
 from search.keys import key_for
 from tests.duplicates import media
@@ -23,6 +28,7 @@ from tests.factories import upload
 
 pytestmark = pytest.mark.django_db
 LONG_SECONDS = 150  # long enough that decoding it in a request would show; short for the suite
+RETRY_AFTER = dt.timedelta(minutes=11)  # after a first failed attempt, a retry is due in 10
 
 
 def long_video(path, seconds: int = LONG_SECONDS):
@@ -97,7 +103,7 @@ def test_a_long_video_upload_returns_before_its_frames_and_the_copy_shows_once_t
     status = FingerprintStatus.objects.get(key=key)
     assert (status.state, bool(status.content_hash)) == ("checking", True)
     review = client.get(response["Location"])
-    assert "Checking for copies" in review.content.decode()
+    assert "data-duplicates-checking" in review.content.decode()
     poll = client.get(reverse("duplicates_of_upload", args=["media", mine.pk])).json()
     assert (poll["state"], poll["count"]) == ("checking", 0)
 
@@ -169,3 +175,54 @@ def test_a_check_is_polled_by_its_caller_only_and_waits_within_bounds(
     _token, other = APIToken.create_token(user=editor_a, name="another desk")
     stranger = client.get(answer["poll"], HTTP_AUTHORIZATION=f"Bearer {other}")
     assert stranger.status_code == 404
+
+
+def test_a_failed_check_is_not_checked_everywhere_and_the_periodic_retry_fixes_it(
+    client, agency_a, agency_b, editor_a, editor_b, tmp_path, queue
+):
+    original = store_fully(
+        agency_a, media.clip(tmp_path / "goc.mp4", "testsrc2=size=320x240"), queue
+    )
+    copy = media.trimmed_smaller(tmp_path / "goc.mp4", tmp_path / "cat.mp4", start=2)
+    with TestCase.captureOnCommitCallbacks(execute=True), copy.open("rb") as handle:
+        mine = create_asset(MediaAsset, File(handle, name="cat.mp4"), filename="cat.mp4",
+                            collection=agency_b.collection, title="Bản cắt", is_published=True,
+                            user=editor_b)  # fmt: skip
+    key, stored_name = key_for(mine), mine.file.name
+    # The worker cannot read the original (lost, or its storage out of reach): a real failure.
+    MediaAsset.objects.filter(pk=mine.pk).update(file="originals/lost/cat.mp4")
+    assert run_queued(queue, "fingerprint_in_background") == ["not_checked"]
+    queue.results.clear()
+    status = FingerprintStatus.objects.get(key=key)
+    assert (status.state, status.attempts) == ("not_checked", 1) and status.error
+
+    client.force_login(editor_b)  # the editor who uploaded it is told
+    review = client.get(reverse("duplicates_review_upload", args=["media", mine.pk]))
+    assert "data-duplicates-not-checked" in review.content.decode()
+    report = client.get(reverse("reports_duplicates")).content.decode()
+    assert 'data-not-checked="1"' in report and f'data-unchecked="{key}"' in report
+    assert "data-check-again" in report
+    client.force_login(editor_a)  # another agency sees it counted, not its error or the button
+    report = client.get(reverse("reports_duplicates")).content.decode()
+    assert f'data-unchecked="{key}"' in report and "data-check-again" not in report
+    assert status.error[:40] not in report
+
+    MediaAsset.objects.filter(pk=mine.pk).update(file=stored_name)  # the storage is back
+    [retry] = [entry for entry in registered() if entry.name == "duplicates.retry_unchecked"]
+    assert retry.task.call() == 0  # not due yet: failed checks wait, longer after each attempt
+    FingerprintStatus.objects.filter(key=key).update(changed_at=timezone.now() - RETRY_AFTER)
+    with TestCase.captureOnCommitCallbacks(execute=True):  # a worker runs it outside a transaction
+        assert retry.task.call() == 1
+    assert run_queued(queue, "fingerprint_in_background") == ["checked"]
+    client.force_login(editor_b)
+    poll = client.get(reverse("duplicates_of_upload", args=["media", mine.pk])).json()
+    assert (poll["state"], poll["count"]) == ("checked", 1) and original.title in poll["html"]
+    assert 'data-not-checked="0"' in client.get(reverse("reports_duplicates")).content.decode()
+
+
+def test_only_the_holding_agency_checks_again(client, agency_b, editor_a, editor_b, queue):
+    status = FingerprintStatus.objects.create(key="media:999999", state="not_checked")
+    client.force_login(editor_a)
+    client.post(reverse("duplicates_check_again"), {"key": status.key})
+    status.refresh_from_db()
+    assert status.state == "not_checked" and queue.results == []
