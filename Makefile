@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # Debian packages the library needs at run time, and the extra ones its tests need.
-RUN_PACKAGES := ffmpeg gettext libchromaprint1 poppler-utils fonts-dejavu-core
+RUN_PACKAGES := ffmpeg gettext libchromaprint1 poppler-utils fonts-dejavu-core nodejs
 TEST_PACKAGES := libimage-exiftool-perl libchromaprint-tools redis-server postgresql chromium wrk
 
 .PHONY: help
@@ -25,6 +25,13 @@ $(BIN)/.installed: pyproject.toml
 .PHONY: venv
 venv: $(BIN)/.installed ## Create the virtual environment with the pinned dependencies
 
+node_modules/.installed: package.json package-lock.json
+	scripts/npm-install.sh
+	touch $@
+
+.PHONY: frontend
+frontend: node_modules/.installed ## Install the hub's front-end libraries (npm ci, pinned by package-lock.json)
+
 .PHONY: system
 system: ## Install the Debian packages the library needs (as root)
 	@scripts/system-packages.sh $(RUN_PACKAGES)
@@ -34,7 +41,7 @@ system-test: ## Install the Debian packages the tests need (as root)
 	@scripts/system-packages.sh $(RUN_PACKAGES) $(TEST_PACKAGES)
 
 .PHONY: setup
-setup: system venv ## Prepare everything `make run` needs: packages, venv, database, demo content
+setup: system venv frontend ## Prepare everything `make run` needs: packages, venv, front end, database, demo content
 	$(MANAGE) compilemessages --ignore=.venv -v0
 	$(MANAGE) migrate --no-input -v0
 	$(MANAGE) load_demo
@@ -63,15 +70,16 @@ services-down: ## Stop the test services
 	scripts/services.sh down
 
 .PHONY: test
-test: system-test venv services-up ## Run the whole suite on both profiles (embedded, then production services)
+test: system-test venv frontend services-up ## Run the whole suite on both profiles (embedded, then production services)
 	$(MANAGE) compilemessages --ignore=.venv -v0
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python manage.py makemigrations --check --dry-run -v0 --settings=config.settings.test
 	@echo "== embedded profile: SQLite, local folder, database search, database task queue =="
-	$(BIN)/pytest -p no:cacheprovider -m "not services" -q
+	env -u DATABASE_URL -u REDIS_URL -u ELASTICSEARCH_URL -u AWS_STORAGE_BUCKET_NAME \
+		NCRL_TEST_PROFILE=embedded $(BIN)/pytest -p no:cacheprovider -m "not services" -q
 	@echo "== production profile: PostgreSQL, MinIO (S3), Elasticsearch, Redis =="
-	eval "$$(scripts/services.sh env)" && NCRL_TEST_PROFILE=production $(BIN)/pytest -p no:cacheprovider -q
+	eval "$$(scripts/services.sh env)" && NCRL_TEST_PROFILE=production $(BIN)/pytest -p no:cacheprovider -m "not embedded" -q
 
 .PHONY: lint
 lint: venv ## ruff check and format check, and the import layering contracts
@@ -110,3 +118,7 @@ bench-dedup: system-test venv ## Duplicates: 1,000,000 image fingerprints in eac
 .PHONY: eval-dedup
 eval-dedup: system-test venv ## Duplicate detection: precision and recall per media kind
 	$(BIN)/python -m bench.eval_dedup
+
+.PHONY: bench-hub
+bench-hub: system-test venv frontend services-up ## Hub: render time of home, search and asset pages with 10,000 assets (production profile)
+	eval "$$(scripts/services.sh env)" && $(BIN)/python bench/hub.py

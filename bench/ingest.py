@@ -83,7 +83,9 @@ def main() -> None:
             started = time.monotonic()
             outcomes = upload_all(f"{web.url}/assets/uploads/", token, samples, CONCURRENCY)
             elapsed = time.monotonic() - started
-            total_jobs, done_jobs = map(int, manage(env, "shell", "-c", JOBS_SCRIPT).split())
+            total_jobs, done_jobs = map(
+                int, manage(env, "shell", "-c", JOBS_SCRIPT).splitlines()[-1].split()
+            )
         finally:
             for process in (web, *others):
                 processes.stop(process)

@@ -1,7 +1,7 @@
 """Search benchmark: bulk-index generated Vietnamese documents into each backend, time full-text
 queries with two filters and facets, compare both backends' top 10, and time the embedded
 profile's hub search page and /api/search/ over the same queries, and a query for a word that one
-document repeats 10,000 times.
+document repeats 10,000 times. A line tells where the database backend's time goes.
 
     python bench/search.py [--docs 100000] [--queries 300]
 
@@ -120,6 +120,51 @@ def measure(backend, docs: int, query_count: int) -> tuple[dict, list[list[str]]
     return figures, [[hit.key for hit in answer.hits[:10]] for answer in answers[WARM_UP:]]
 
 
+def database_steps(backend, query_count: int) -> dict:
+    """Where the database backend's time goes: median ms of its query cut after each step (the
+    full-text match with the filters; then BM25 ranking and the page; then facet counts; then
+    the whole search: hit rows, highlighting and the Python around them)."""
+    from django.db import connection
+    from django.utils import timezone
+
+    from bench.search_corpus import queries
+    from search.backends import database
+    from search.backends import database_sql as sql
+    from search.backends.base import SearchQuery
+    from search.backends.fulltext_sql import fulltext_match
+    from search.folding import fold_words
+
+    def prepared(query):
+        words = list(dict.fromkeys(fold_words(query.text)))
+        match = fulltext_match(connection.vendor, words, database.filter_groups(query.filters))
+        return sql.selection(match, True, query.now), database.ranking(query.text, words)
+
+    def counted(query):
+        chosen, _order = prepared(query)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) {chosen.from_where}", chosen.params)
+
+    def paged(query, facets: bool):
+        with connection.cursor() as cursor:
+            sql.page(cursor, *prepared(query), "relevance", query.size, 0, facets)
+
+    requests = [
+        SearchQuery(text=text, filters=filters, facets=True, now=timezone.now())
+        for text, filters in queries(query_count + WARM_UP)
+    ]
+    steps = {
+        "match_and_filters": counted,
+        "ranked_page": lambda query: paged(query, False),
+        "facet_counts": lambda query: paged(query, True),
+        "whole_search": backend.search,
+    }
+    medians = {
+        name: round(statistics.median(timed(step, requests)[0]), 2) for name, step in steps.items()
+    }
+    print(f"{backend.name}: median ms when the query stops after each step: {medians}", flush=True)
+    return medians
+
+
 def repeated_word_p95(ask: Callable) -> float:
     timings, answers = timed(ask, [REPEATED_WORD] * (REPEATED_QUERIES + WARM_UP))
     assert all(answers), "the document repeating the word was not found"
@@ -187,7 +232,7 @@ def embedded_pages(query_count: int) -> dict:
     client = Client(HTTP_HOST="localhost")
     requests = [{"q": text, **filters} for text, filters in queries(query_count + WARM_UP)]
     figures = {}
-    for name, path in (("hub_search", reverse("hub_search")), ("api_search", "/api/search/")):
+    for name, path in (("hub_search", reverse("hub:library")), ("api_search", "/api/search/")):
         timings, answers = timed(lambda params, path=path: client.get(path, params), requests)
         assert all(answer.status_code == 200 for answer in answers), f"{path} failed"
         figures[f"{name}_p95_ms"] = round(percentile(timings, 0.95), 2)
@@ -216,6 +261,7 @@ def main() -> None:
         with throwaway_elastic(elastic_url, "ncrl-bench", timeout=120) as elastic:
             es, elastic_tops = elastic_figures(elastic, args.docs, args.queries)
         db, database_tops = measure(DatabaseBackend(), args.docs, args.queries)
+        database_steps(DatabaseBackend(), min(args.queries, 100))
         pages = embedded_pages(args.queries)
     summary = {f"es_{name}": value for name, value in es.items() if name != "repeated_word_p95_ms"}
     summary |= {f"db_{name}": value for name, value in db.items()}

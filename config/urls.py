@@ -12,7 +12,8 @@ from assets.views import VisibleImageServeView, serve_document
 from cms.api.oai.views import oai_pmh
 from cms.api.router import api_router
 from cms.api.v3.api import api as api_v3
-from cms.pages.search import hub_search
+from cms.pages.urls import root_urlpatterns as hub_root_urlpatterns
+from cms.pages.views import assets as hub_asset_views
 
 urlpatterns = [
     path("", include("config.operations.urls")),
@@ -37,10 +38,10 @@ urlpatterns = [
     path("oai", oai_pmh, name="oai_pmh"),
     path("api/search/", include("search.urls")),
     path("api/duplicates/", include("search.duplicates.urls")),
-    path("search/", hub_search, name="hub_search"),
     # Choosing a language needs no CSRF token: the worst a forged request can do is switch the
-    # visitor's language, and a token in the header's form would keep every page out of the cache.
+    # visitor's language, and a token in a page would keep it out of the page cache.
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
+    *hub_root_urlpatterns,
 ]
 
 if settings.DEBUG:
@@ -48,4 +49,9 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
 
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+urlpatterns += i18n_patterns(
+    path("", include("cms.pages.urls")),
+    path("library/<str:kind>/<int:pk>/", hub_asset_views.asset_by_kind, name="hub_asset"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

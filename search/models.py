@@ -44,12 +44,16 @@ class SearchEntry(models.Model):
 
 
 class SearchFacet(models.Model):
-    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="facets")
+    entry = models.ForeignKey(
+        SearchEntry, on_delete=models.CASCADE, related_name="facets", db_index=False
+    )
     field = models.CharField(_("field"), max_length=20)
     value = models.CharField(_("value"), max_length=255)
 
     class Meta:
         verbose_name = _("search facet value")
+        # Facet counts read an entry's values from the index alone.
+        indexes = [models.Index(fields=["entry", "field", "value"], name="search_facet_values")]
 
     def __str__(self) -> str:
         return f"{self.field}={self.value}"

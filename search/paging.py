@@ -1,8 +1,11 @@
-"""The paging parameters of a search request (`page`, `size`, `cursor`), checked.
+"""The parameters of a search request, checked: paging (`page`, `size`, `cursor`), choices, and
+no parameter the endpoint does not know.
 
 A bad value gets a clear refusal naming the parameter instead of a guess or a 500: a page number
 deeper than MAX_RESULTS hits (Elasticsearch refuses to page further; the database would scan
-that far), a size outside 1..MAX_PAGE_SIZE, or a cursor this library did not make.
+that far), a size outside 1..MAX_PAGE_SIZE, a cursor this library did not make, a value outside
+its choices, a NUL character (databases refuse it in text), or a misspelt name (`topics=` for
+`topic=`) that would otherwise be ignored and answer an unfiltered search.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -47,5 +50,33 @@ def checked_cursor(params) -> str | None:
         raise BadParameter(
             "cursor",
             _("“cursor” must be the next_cursor of an earlier answer, unchanged."),
+        )
+    return raw
+
+
+def known_only(params, accepted) -> None:
+    """Refuse the first parameter (in name order) that is not accepted, and NUL in any value."""
+    unknown = sorted(set(params) - set(accepted))
+    if unknown:
+        raise BadParameter(
+            unknown[0],
+            _("Unknown parameter “%(name)s”. Accepted: %(accepted)s.")
+            % {"name": unknown[0], "accepted": ", ".join(sorted(accepted))},
+        )
+    for name in sorted(params):
+        if any("\x00" in value for value in params.getlist(name)):
+            raise BadParameter(
+                name, _("“%(name)s” may not contain NUL characters.") % {"name": name}
+            )
+
+
+def one_of(params, name: str, choices: tuple[str, ...]) -> str:
+    """The parameter's value among `choices`; the first choice when it is absent or empty."""
+    raw = params.get(name) or choices[0]
+    if raw not in choices:
+        raise BadParameter(
+            name,
+            _("“%(name)s” must be one of: %(choices)s.")
+            % {"name": name, "choices": ", ".join(choices)},
         )
     return raw

@@ -1,6 +1,8 @@
 """Build a `SearchRecord` from an image, document, video/audio, article or hub page."""
 
+from django.conf import settings
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from django.utils.html import strip_tags
 
 from assets.kinds import kind_named
@@ -61,7 +63,8 @@ def _asset_record(asset, kind: str) -> SearchRecord:
     extracted = getattr(asset, "extracted_text", "")[:MAX_INDEXED_TEXT_CHARS]
     published_at = asset.created_at
     try:
-        url = reverse(f"wagtailapi:{kind_named(kind).api_endpoint}:detail", args=[asset.pk])
+        with translation.override(settings.LANGUAGE_CODE):  # the hub page, in Vietnamese
+            url = reverse(f"hub:{kind}", args=[asset.pk])
     except NoReverseMatch:
         url = ""
     terms = [f"sha256:{asset.content_sha256}"] if asset.content_sha256 else []
@@ -80,6 +83,12 @@ def _asset_record(asset, kind: str) -> SearchRecord:
         terms=terms,
         **_classification(asset),
     )
+
+
+def _page_url(page) -> str:
+    """The page's address in the default language, whatever language the indexing runs in."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return page.url or ""
 
 
 def _body_text(page) -> str:
@@ -104,7 +113,7 @@ def _article_record(page) -> SearchRecord:
         year=published_at.year if published_at else None,
         published_at=published_at,
         is_public=page.live and not page.get_view_restrictions().exists(),
-        url=page.url or "",
+        url=_page_url(page),
         **_classification(page),
     )
 
@@ -123,5 +132,5 @@ def _hub_record(page) -> SearchRecord:
         year=published_at.year if published_at else None,
         published_at=published_at,
         is_public=page.live and not page.get_view_restrictions().exists(),
-        url=page.url or "",
+        url=_page_url(page),
     )

@@ -6,7 +6,18 @@ from django.views.decorators.http import require_GET
 from . import queries
 from .backends.base import Hit
 from .documents import FACET_FIELDS
-from .paging import MAX_AUTOCOMPLETE_SIZE, BadParameter, checked_cursor, page_and_size, whole_number
+from .paging import (
+    MAX_AUTOCOMPLETE_SIZE,
+    BadParameter,
+    checked_cursor,
+    known_only,
+    one_of,
+    page_and_size,
+    whole_number,
+)
+
+SEARCH_PARAMETERS = {"q", "page", "size", "cursor", "facets", "sort", *FACET_FIELDS}
+AUTOCOMPLETE_PARAMETERS = {"q", "size"}
 
 
 def bad_parameter(error: BadParameter) -> JsonResponse:
@@ -32,16 +43,19 @@ def hit_json(hit: Hit) -> dict:
 def search_view(request: HttpRequest) -> JsonResponse:
     params = request.GET
     try:
+        known_only(params, SEARCH_PARAMETERS)
         page, size = page_and_size(params, default_size=20)
         cursor = checked_cursor(params)
+        facets = one_of(params, "facets", ("1", "0"))
+        sort = one_of(params, "sort", ("relevance", "date"))
     except BadParameter as error:
         return bad_parameter(error)
     filters = {facet: params.getlist(facet) for facet in FACET_FIELDS if facet in params}
     results = queries.search(
         params.get("q", ""),
         filters=filters,
-        facets=params.get("facets", "1") != "0",
-        sort=params.get("sort", "relevance"),
+        facets=facets == "1",
+        sort=sort,
         page=page,
         size=size,
         cursor=cursor,
@@ -60,6 +74,7 @@ def search_view(request: HttpRequest) -> JsonResponse:
 @require_GET
 def autocomplete_view(request: HttpRequest) -> JsonResponse:
     try:
+        known_only(request.GET, AUTOCOMPLETE_PARAMETERS)
         size = whole_number(request.GET, "size", 8, 1, MAX_AUTOCOMPLETE_SIZE)
     except BadParameter as error:
         return bad_parameter(error)

@@ -84,9 +84,9 @@ def editor_b(agency_b):
     return editor_of(agency_b)
 
 
-# Search and duplicate tests run on the database backend, and on Elasticsearch when
-# ELASTICSEARCH_URL is set (scripts/services.sh up es; eval "$(scripts/services.sh env)").
-@pytest.fixture(params=["database", "elasticsearch"])
+# Search and duplicate tests run on the database backend in both runs, and on Elasticsearch in the
+# production run only: that parameter carries the `services` mark, which the embedded run deselects.
+@pytest.fixture(params=["database", pytest.param("elasticsearch", marks=pytest.mark.services)])
 def backend_name(request, settings):
     url = os.environ.get("ELASTICSEARCH_URL")
     if request.param == "elasticsearch" and not url:

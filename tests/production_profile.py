@@ -1,8 +1,11 @@
-"""The production run (`make test` sets NCRL_TEST_PROFILE=production) cannot pass by skipping.
+"""The runs of `make test` cannot pass by skipping (it sets NCRL_TEST_PROFILE to "embedded", then
+to "production").
 
-Before any test runs, PostgreSQL, Redis, Elasticsearch and MinIO must answer; the run stops at
-once with a message naming each one that does not. During the run, a skipped test is reported as
-a failure: a service test that skips where every service is up tests nothing.
+In both runs a skipped test is reported as a failure: a test that cannot apply to a profile carries
+a mark that keeps it out of that run (`services`, `embedded`), so a skip means something is missing
+(a service, chromium, a fixture). Before the production run starts, PostgreSQL, Redis,
+Elasticsearch and MinIO must answer; the run stops at once with a message naming each one that
+does not.
 """
 
 from __future__ import annotations
@@ -17,6 +20,12 @@ TIMEOUT_SECONDS = 5
 
 def production_run() -> bool:
     return os.environ.get(PROFILE_VARIABLE) == "production"
+
+
+def strict_run() -> str:
+    """The run of `make test` this is ("embedded" or "production"), or "" for any other run."""
+    profile = os.environ.get(PROFILE_VARIABLE, "")
+    return profile if profile in ("embedded", "production") else ""
 
 
 def _postgresql() -> None:
@@ -103,7 +112,9 @@ def pytest_configure(config) -> None:
 def pytest_runtest_makereport(item, call):
     outcome = yield
     report = outcome.get_result()
-    if production_run() and report.skipped and not hasattr(report, "wasxfail"):
+    run = strict_run()
+    if run and report.skipped and not hasattr(report, "wasxfail"):
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
         report.outcome = "failed"
-        report.longrepr = f"skipped in the production run, where nothing may skip: {reason}"
+        rule = f"skipped in the {run} run of `make test`, where nothing may skip"
+        report.longrepr = f"{rule}: {reason}"

@@ -1,10 +1,13 @@
-"""The production run fails loudly: a service that does not answer is named, a skip fails."""
+"""The runs of `make test` fail loudly: a service that does not answer is named, a skip fails."""
 
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.embedded
 ROOT = Path(__file__).resolve().parent.parent
 DEAD = "http://127.0.0.1:9"  # the discard port: nothing listens there
 
@@ -60,12 +63,17 @@ def test_a_missing_variable_is_named(tmp_path):
     assert "REDIS_URL is not set" in run.stdout + run.stderr
 
 
-def test_a_skip_in_the_production_run_is_a_failure(tmp_path):
+@pytest.mark.parametrize("profile", ["production", "embedded"])
+def test_a_skip_in_a_run_of_make_test_is_a_failure(tmp_path, profile):
     (tmp_path / "conftest.py").write_text(ALL_HEALTHY)
     (tmp_path / "test_skipping.py").write_text(SKIPPING_TEST)
-    run = run_pytest(tmp_path)
+    run = run_pytest(tmp_path, NCRL_TEST_PROFILE=profile)
     assert run.returncode == 1, run.stdout
     assert "1 failed, 1 passed" in run.stdout
-    assert "skipped in the production run" in run.stdout
-    embedded = run_pytest(tmp_path, NCRL_TEST_PROFILE="")
-    assert embedded.returncode == 0 and "1 passed, 1 skipped" in embedded.stdout
+    assert f"skipped in the {profile} run of `make test`" in run.stdout
+
+
+def test_a_developers_own_run_may_skip(tmp_path):
+    (tmp_path / "test_skipping.py").write_text(SKIPPING_TEST)
+    run = run_pytest(tmp_path, NCRL_TEST_PROFILE="")
+    assert run.returncode == 0 and "1 passed, 1 skipped" in run.stdout

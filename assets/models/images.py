@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
@@ -13,10 +14,31 @@ class ImageAsset(AssetMetadata, AbstractImage):
         _("kind"), max_length=20, choices=ImageKind.choices, default=ImageKind.PHOTO
     )
     captured_at = models.DateTimeField(_("date taken"), null=True, blank=True)
+    alt_text = models.CharField(
+        _("alternative text (Vietnamese)"),
+        max_length=400,
+        blank=True,
+        help_text=_(
+            "What the picture shows or says, for readers who cannot see it; required to publish."
+        ),
+    )
+    alt_text_en = models.CharField(_("alternative text (English)"), max_length=400, blank=True)
 
     upload_families = IMAGE.upload_families
-    admin_form_fields = Image.admin_form_fields + ("kind", "captured_at") + SHARED_FORM_FIELDS
+    admin_form_fields = (
+        Image.admin_form_fields + ("kind", "captured_at", "alt_text", "alt_text_en")
+    ) + SHARED_FORM_FIELDS
     search_fields = AbstractImage.search_fields + AssetMetadata.metadata_search_fields
+
+    @property
+    def default_alt_text(self) -> str:
+        return self.alt_text or self.title
+
+    def clean(self) -> None:
+        super().clean()
+        if self.is_published and not self.alt_text.strip():
+            message = _("Describe the image for readers who cannot see it before publishing.")
+            raise ValidationError({"alt_text": message})
 
     def get_upload_to(self, filename: str) -> str:
         return original_upload_to(self, filename)

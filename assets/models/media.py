@@ -5,6 +5,7 @@ from wagtailmedia.models import AbstractMedia
 from ..enums import MediaKind
 from ..kinds import MEDIA
 from ..storage_keys import original_upload_to
+from ..validation.captions import validate_webvtt
 from .metadata import SHARED_FORM_FIELDS, AssetMetadata
 
 
@@ -24,10 +25,21 @@ class MediaAsset(AssetMetadata, AbstractMedia):
         _("audio channels"), null=True, editable=False
     )
     bit_rate = models.PositiveBigIntegerField(_("bit rate"), null=True, editable=False)
+    captions = models.TextField(
+        _("captions (Vietnamese, WebVTT)"),
+        blank=True,
+        validators=[validate_webvtt],
+        help_text=_(
+            "Subtitles for deaf and hard-of-hearing viewers, in WebVTT (starts with WEBVTT)."
+        ),
+    )
+    captions_en = models.TextField(
+        _("captions (English, WebVTT)"), blank=True, validators=[validate_webvtt]
+    )
 
     upload_families = MEDIA.upload_families
     admin_form_fields = ("title", "file", "collection", "thumbnail", "tags", "kind")
-    admin_form_fields += SHARED_FORM_FIELDS
+    admin_form_fields += SHARED_FORM_FIELDS + ("captions", "captions_en")
     search_fields = AbstractMedia.search_fields + AssetMetadata.metadata_search_fields
 
     class Meta(AbstractMedia.Meta):

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import Group
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Collection
 
@@ -48,4 +49,11 @@ class Agency(models.Model):
         verbose_name_plural = _("agencies")
 
     def __str__(self) -> str:
+        return self.name
+
+    @property
+    def localized_name(self) -> str:
+        """The English name on English pages when there is one."""
+        if (get_language() or "vi").startswith("en") and self.name_en:
+            return self.name_en
         return self.name

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from assets.ingest import create_asset
-from assets.models import ImageAsset, MediaAsset
+from assets.models import DocumentAsset, ImageAsset, MediaAsset
 from cms.agencies.models import Agency
 from cms.pages.models import ArticlePage
 from cms.taxonomy.models import Audience, Campaign, LegalDocument, Licence, Topic
@@ -41,7 +41,7 @@ def load_taxonomies() -> None:
         Audience.objects.update_or_create(
             slug=slug, defaults={"name_vi": name_vi, "name_en": name_en}
         )
-    for slug, name_vi, name_en, starts_on, yearly in content.CAMPAIGNS:
+    for slug, name_vi, name_en, starts_on, yearly, description in content.CAMPAIGNS:
         Campaign.objects.update_or_create(
             slug=slug,
             defaults={
@@ -50,6 +50,7 @@ def load_taxonomies() -> None:
                 "starts_on": starts_on,
                 "ends_on": starts_on,
                 "recurs_yearly": yearly,
+                "description": description,
             },
         )
     for code, name_vi, name_en, url, commercial, derivatives, template in content.LICENCES:
@@ -59,6 +60,7 @@ def load_taxonomies() -> None:
                 "name_vi": name_vi,
                 "name_en": name_en,
                 "url": url,
+                "allows_redistribution": bool(url),  # the open licences; not "all rights reserved"
                 "allows_commercial_use": commercial,
                 "allows_derivatives": derivatives,
                 "credit_line_template": template,
@@ -85,6 +87,10 @@ def load_agencies() -> dict[str, Agency]:
                 parent=agencies.get(parent),
             )
         agencies[code] = agency
+        section = agency.section_page
+        if not section.intro and code in content.SECTION_INTROS:
+            section.intro = content.SECTION_INTROS[code]
+            section.save_revision().publish()
     return agencies
 
 
@@ -105,87 +111,100 @@ def add_asset(model, agency: Agency, path: Path, title: str, **fields):
         )
 
 
+MODELS = {"image": ImageAsset, "media": MediaAsset, "document": DocumentAsset}
+
+
+def make_file(how: str, workdir: Path) -> Path:
+    """The file a row of content.ASSETS asks for ("infographic:targets", "video:Title", ...)."""
+    maker, _sep, argument = how.partition(":")
+    target = workdir / slugify(fold(how))[:60]
+    if maker == "infographic":
+        title, blocks = content.INFOGRAPHICS[argument]
+        return media.make_infographic(target.with_suffix(".png"), title, blocks)
+    if maker == "photo":
+        return media.make_photo(target.with_suffix(".jpg"), int(argument))
+    if maker == "video":
+        return media.make_video(target.with_suffix(".mp4"), argument, hue=len(argument) * 4099)
+    if maker == "audio":
+        return media.make_audio(target.with_suffix(".mp3"), variant=int(argument))
+    title, pages = content.HANDBOOKS[argument]
+    return media.make_handbook(target.with_suffix(".pdf"), title, pages)
+
+
+def _fields(row: dict) -> dict:
+    fields = {
+        "kind": row["kind"],
+        "title_en": row["title_en"],
+        "description": row["description"],
+        "description_en": row["description_en"],
+        "creator": row["creator"],
+        "credit_line": row["credit"],
+        "licence": Licence.objects.get(code=row["licence"]),
+        "campaign": Campaign.objects.filter(slug=row["campaign"]).first(),
+    }
+    if row["model"] == "image":
+        fields.update(alt_text=row["alt"], alt_text_en=row["alt_en"])
+    if "captions" in row:
+        fields.update(captions=row["captions"], captions_en=row["captions_en"])
+    return fields
+
+
 def load_media(agencies: dict[str, Agency], workdir: Path) -> dict[str, object]:
-    cc_by = Licence.objects.get(code="CC-BY-4.0")
-    infographic = add_asset(
-        ImageAsset,
-        agencies["bo-khcn"],
-        media.make_infographic(
-            workdir / "chi-tieu-2030.png",
-            "Mục tiêu truyền thông đến 2030",
-            [
-                ("Nhiệm vụ KH&CN được truyền thông", 100),
-                ("Người dân được tiếp cận thông tin", 80),
-                ("Cán bộ được đào tạo truyền thông số", 70),
-            ],
-        ),
-        "Infographic: mục tiêu truyền thông đến năm 2030",
-        kind="infographic",
-        licence=cc_by,
-        creator="Ban biên tập",
-        credit_line="Bộ Khoa học và Công nghệ",
-    )
+    assets = {}
+    for row in content.ASSETS:
+        model, agency = MODELS[row["model"]], agencies[row["agency"]]
+        asset = model.objects.filter(title=row["title"], collection=agency.collection).first()
+        if asset is None:
+            path = make_file(row["make"], workdir)
+            asset = add_asset(model, agency, path, row["title"], **_fields(row))
+            asset.topics.set(Topic.objects.filter(slug__in=row["topics"]))
+            asset.audiences.set(Audience.objects.filter(slug__in=row["audiences"]))
+        assets[row["key"]] = asset
+    _repost(agencies, assets["targets"], workdir)
+    return assets
+
+
+def _repost(agencies, original, workdir: Path) -> None:
+    """The demo's duplicate: Đồng Nai posts the ministry's infographic again, recompressed."""
+    with original.open_file() as handle:
+        source = workdir / "goc.png"
+        source.write_bytes(handle.read())
     repost = add_asset(
         ImageAsset,
         agencies["so-khcn-dong-nai"],
-        media.make_repost(workdir / "chi-tieu-2030.png", workdir / "chi-tieu-2030-dang-lai.jpg"),
+        media.make_repost(source, workdir / "chi-tieu-2030-dang-lai.jpg"),
         "Infographic: mục tiêu truyền thông đến năm 2030 (đăng lại)",
         kind="infographic",
-        licence=cc_by,
-        credit_line="Bộ Khoa học và Công nghệ",
+        licence=original.licence,
+        credit_line=original.credit_line,
+        alt_text=original.alt_text,
+        alt_text_en=original.alt_text_en,
     )
-    if group_of(key_for(repost)) is None:  # the demo's example of a duplicate group
-        join_group(key_for(infographic), repost)
-    photo = add_asset(
-        ImageAsset,
-        agencies["so-khcn-dong-nai"],
-        media.make_photo(workdir / "dong-nai.jpg", 3),
-        "Ảnh: cảnh quan Đồng Nai",
-        kind="photo",
-        licence=cc_by,
-        creator="Phòng Thông tin",
-        credit_line="Sở KH&CN Đồng Nai",
-    )
-    video = add_asset(
-        MediaAsset,
-        agencies["bao-khpt"],
-        media.make_video(workdir / "gioi-thieu.mp4"),
-        "Video: giới thiệu kho tài nguyên truyền thông số",
-        kind="clip",
-        licence=cc_by,
-        creator="Báo Khoa học và Phát triển",
-    )
-    podcast = add_asset(
-        MediaAsset,
-        agencies["vien-cds"],
-        media.make_audio(workdir / "podcast.mp3"),
-        "Podcast: chuyển đổi số cho mọi người",
-        kind="podcast",
-        licence=Licence.objects.get(code="CC-BY-NC-4.0"),
-        creator="Viện Nghiên cứu Chuyển đổi số",
-    )
-    return {"infographic": infographic, "photo": photo, "video": video, "podcast": podcast}
+    if group_of(key_for(repost)) is None:
+        join_group(key_for(original), repost)
 
 
 def load_articles(agencies: dict[str, Agency], assets: dict[str, object]) -> None:
-    figures = {"bo-khcn": "infographic", "so-khcn-dong-nai": "photo"}
-    for code, title, summary, paragraphs, topics, audiences, campaign, legal in content.ARTICLES:
+    for row in content.ARTICLES:
+        code, title, title_en, summary, summary_en, paragraphs = row[:6]
+        topics, audiences, campaign, legal, lead, embedded = row[6:]
         section = agencies[code].section_page
         if ArticlePage.objects.child_of(section).filter(title=title).exists():
             continue
         body = [{"type": "paragraph", "value": f"<p>{text}</p>"} for text in paragraphs]
-        if code in figures:
+        if embedded:
             body.insert(
-                1, {"type": "figure", "value": {"image": assets[figures[code]].pk, "caption": ""}}
+                2, {"type": "media", "value": {"media": assets[embedded].pk, "caption": ""}}
             )
-        if code == "bao-khpt":
-            body.append({"type": "media", "value": {"media": assets["video"].pk, "caption": ""}})
         article = ArticlePage(
             title=title,
+            title_en=title_en,
             slug=slugify(fold(title))[:80],
             summary=summary,
+            summary_en=summary_en,
             body=body,
             author="Ban biên tập",
+            image=assets[lead] if lead else None,
             campaign=Campaign.objects.filter(slug=campaign).first(),
         )
         section.add_child(instance=article)

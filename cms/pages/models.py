@@ -10,7 +10,10 @@ from wagtail.search import index
 
 from assets.enums import Language
 
+from .article import article_context
 from .blocks import ArticleBodyBlock
+from .home import home_context
+from .section import section_context
 
 
 class HomePage(Page):
@@ -25,9 +28,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_articles"] = (
-            ArticlePage.objects.live().public().order_by("-first_published_at")[:12]
-        )
+        context.update(home_context(self, request))
         return context
 
 
@@ -49,9 +50,7 @@ class AgencySectionPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = (
-            ArticlePage.objects.child_of(self).live().public().order_by("-first_published_at")
-        )
+        context.update(section_context(self, request))
         return context
 
 
@@ -92,6 +91,15 @@ class ArticlePage(Page):
         related_name="+",
     )
     author = models.CharField(_("author"), max_length=255, blank=True)
+    image = models.ForeignKey(
+        "assets.ImageAsset",
+        verbose_name=_("lead image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown at the top of the article, on cards and in link previews."),
+    )
     agency = models.ForeignKey(
         "agencies.Agency",
         verbose_name=_("agency"),
@@ -104,6 +112,7 @@ class ArticlePage(Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
+        FieldPanel("image"),
         FieldPanel("body"),
         MultiFieldPanel(
             [FieldPanel("title_en"), FieldPanel("summary_en")],
@@ -135,6 +144,11 @@ class ArticlePage(Page):
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(article_context(self, request))
+        return context
 
     def save(self, *args, **kwargs):
         parent = self.get_parent() if self.path else None

@@ -1,5 +1,7 @@
 """Topics, audiences, campaigns, licences and the legal documents an asset communicates."""
 
+import re
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -59,6 +61,11 @@ class Campaign(BilingualName):
 class Licence(BilingualName):
     code = models.CharField(_("code"), max_length=50, unique=True)
     url = models.URLField(_("URL"), blank=True)
+    allows_redistribution = models.BooleanField(
+        _("allows sharing copies"),
+        default=True,
+        help_text=_("Anyone may download and pass on copies (with the credit line)."),
+    )
     allows_commercial_use = models.BooleanField(_("allows commercial reuse"), default=False)
     allows_derivatives = models.BooleanField(_("allows derivatives"), default=False)
     credit_line_template = models.CharField(
@@ -76,6 +83,12 @@ class Licence(BilingualName):
     def __str__(self) -> str:
         return f"{self.code} — {self.name}"
 
+    @property
+    def label(self) -> str:
+        """What the public reads: a public licence's well-known code (CC-BY-4.0), or the name
+        of an agency's own terms."""
+        return self.code if self.url else self.name
+
     def credit_line(self, *, creator: str, agency: str, year: int | str = "") -> str:
         values = {
             "creator": creator,
@@ -83,7 +96,10 @@ class Licence(BilingualName):
             "licence": self.code,
             "year": year,
         }
-        return self.credit_line_template.format_map(values).strip(" /()")
+        text = self.credit_line_template.format_map(values)
+        text = re.sub(r"\(\s*\)", "", text)  # a placeholder left empty: no "()"
+        text = re.sub(r"\s*/\s*(?:/\s*)+", " / ", text)
+        return text.strip().strip("/").strip()
 
 
 class LegalDocument(models.Model):

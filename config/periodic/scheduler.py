@@ -94,6 +94,10 @@ def _still_waiting(entry: PeriodicTask, task_id: str) -> bool:
         return backend.get_result(task_id).status == TaskResultStatus.READY
     except TaskResultDoesNotExist:
         return False
+    except Exception:  # noqa: BLE001 - the broker is out of reach: the scheduler must live on
+        # Not knowing whether the last run still waits, skip this one rather than pile up.
+        logger.warning("Periodic task %s: its queue does not answer", entry.name, exc_info=True)
+        return True
 
 
 def _beat() -> None:

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -420,3 +421,12 @@ NCRL_WEBHOOKS = {
     "RETRY_BASE_SECONDS": env_int("NCRL_WEBHOOK_RETRY_BASE_SECONDS", 30),
 }
 # --- end of headless API ---
+# --- Public content hub ---
+# Front-end libraries from the npm registry (package.json, `npm ci`), served by cms.pages.vendor.
+NCRL_NODE_MODULES = env_str("NCRL_NODE_MODULES", str(BASE_DIR / "node_modules"))
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "cms.pages.vendor.NpmFinder",
+]
+# --- end of public content hub ---

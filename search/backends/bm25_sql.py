@@ -77,20 +77,32 @@ def _stored(word: str) -> str:
     return word[: WordCount.MAX_WORD_LENGTH]
 
 
-def occurrences(column: str, word: str) -> Sql:
-    """How often `word` occurs in a word column: each occurrence is " word " of its own."""
-    needle = f" {word} "
-    return Sql(
-        f"((length({column}) - length(replace({column}, %s, ''))) / %s)", [needle, len(needle)]
+def _bytes(vendor: str, expression: str) -> str:
+    """Length in bytes: known without reading text through (SQLite counts characters by reading
+    them; a BLOB's length is stored)."""
+    return (
+        f"length(CAST({expression} AS BLOB))"
+        if vendor == "sqlite"
+        else f"octet_length({expression})"
     )
 
 
-def counts(words: list[str]) -> list[Sql]:
+def occurrences(vendor: str, column: str, word: str) -> Sql:
+    """How often `word` occurs in a word column: each occurrence is " word " of its own."""
+    needle = f" {word} "
+    removed = f"replace({column}, %s, '')"
+    return Sql(
+        f"(({_bytes(vendor, column)} - {_bytes(vendor, removed)}) / %s)",
+        [needle, len(needle.encode())],
+    )
+
+
+def counts(vendor: str, words: list[str]) -> list[Sql]:
     """One column per word and field, named t<i> (title) and x<i> (text), for `score`."""
     columns = []
     for number, word in enumerate(words):
         for name, column in (("t", "e.title_folded"), ("x", "e.text_folded")):
-            found = occurrences(column, word)
+            found = occurrences(vendor, column, word)
             columns.append(Sql(f"{found.text} AS {name}{number}", found.params))
     return columns
 

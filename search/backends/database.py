@@ -51,7 +51,7 @@ def hits_for(keys: list[str], scores: list[float], query_text: str) -> list[Hit]
     ]
 
 
-def _filter_groups(filters: dict[str, list[str]]) -> list[list[str]]:
+def filter_groups(filters: dict[str, list[str]]) -> list[list[str]]:
     return [
         [filter_token(facet, str(value)) for value in values]
         for facet, values in filters.items()
@@ -59,11 +59,15 @@ def _filter_groups(filters: dict[str, list[str]]) -> list[list[str]]:
     ]
 
 
-def _ranking(text: str, words: list[str]) -> sql.Ranking:
+def ranking(text: str, words: list[str]) -> sql.Ranking:
+    """Elasticsearch's BM25 of the folded words plus the bonuses of the original words."""
     score = bm25_sql.score(connection.vendor, words, *bm25_sql.statistics(words))
     bonus = bm25_sql.bonus(connection.vendor, fold_words(text), original_words(text))
     return sql.Ranking(
-        columns=[*bm25_sql.counts(words), bm25_sql.Sql(f"{bonus.text} AS bonus", bonus.params)],
+        columns=[
+            *bm25_sql.counts(connection.vendor, words),
+            bm25_sql.Sql(f"{bonus.text} AS bonus", bonus.params),
+        ],
         score=_plus_bonus(score),
     )
 
@@ -108,15 +112,15 @@ class DatabaseBackend(SearchBackend):
 
     def search(self, query: SearchQuery) -> SearchResults:
         words = list(dict.fromkeys(fold_words(query.text)))
-        match = fulltext_match(connection.vendor, words, _filter_groups(query.filters))
+        match = fulltext_match(connection.vendor, words, filter_groups(query.filters))
         chosen = sql.selection(match, query.public_only, query.now)
         by_relevance = bool(words) and query.sort == "relevance"
-        ranking = _ranking(query.text, words) if by_relevance else sql.Ranking()
+        order = ranking(query.text, words) if by_relevance else sql.Ranking()
         position = query.cursor or {}
         offset = int(position.get("offset", position.get("shown", query.offset)))
         sort = "relevance" if by_relevance else "date"
         with connection.cursor() as cursor:
-            found = sql.page(cursor, chosen, ranking, sort, query.size, offset, query.facets)
+            found = sql.page(cursor, chosen, order, sort, query.size, offset, query.facets)
         hits = hits_for(found.keys, found.scores, query.text if words else "")
         more = offset + len(found.keys) < found.total
         next_cursor = (
@@ -150,9 +154,9 @@ class DatabaseBackend(SearchBackend):
         chosen = sql.selection(match, public_only, now)
         chosen.add("e.key <> %s", key)
         score = bm25_sql.score(connection.vendor, words, *bm25_sql.statistics(words))
-        ranking = sql.Ranking(columns=bm25_sql.counts(words), score=score)
+        order = sql.Ranking(columns=bm25_sql.counts(connection.vendor, words), score=score)
         with connection.cursor() as cursor:
-            found = sql.page(cursor, chosen, ranking, "relevance", size, 0, facets=False)
+            found = sql.page(cursor, chosen, order, "relevance", size, 0, facets=False)
         return hits_for(found.keys, found.scores, "")
 
     def find_by_terms(

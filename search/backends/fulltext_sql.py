@@ -1,7 +1,7 @@
 """The vendor-specific part of the database backend: full-text matching and title prefixes.
 
-SQLite matches with the FTS5 table of migration 0003, PostgreSQL with the tsvector column of the
-same migration. Both index the folded title and text words and the filter tokens of each entry,
+SQLite matches with the FTS5 tables of migration 0004, PostgreSQL with the tsvector column of
+migration 0003. Both index the folded title and text words and the filter tokens of each entry,
 so one index lookup applies the words and the filters together, as Elasticsearch does.
 """
 
@@ -11,8 +11,14 @@ from ..folding import fold_words
 
 ENTRY_TABLE = "library_search_searchentry"
 FTS_TABLE = "library_search_fts"
-FTS_FROM = f"FROM {FTS_TABLE} CROSS JOIN {ENTRY_TABLE} e ON e.id = {FTS_TABLE}.rowid"
-FTS_WHERE = f"{FTS_TABLE} MATCH %s"
+TITLES_TABLE = "library_search_titles"  # titles alone, with prefix indexes
+
+
+def _fts_from(table: str) -> str:
+    return f"FROM {table} CROSS JOIN {ENTRY_TABLE} e ON e.id = {table}.rowid"
+
+
+FTS_FROM, FTS_WHERE = _fts_from(FTS_TABLE), f"{FTS_TABLE} MATCH %s"
 WORD_COLUMNS = "{title_folded text_folded}"
 FILTER_COLUMN = "{filter_terms}"
 
@@ -75,7 +81,7 @@ def prefix_match(vendor: str, prefix: str) -> FullTextMatch | None:
     if not words:
         return None
     if vendor == "sqlite":
-        expression = '{title_folded} : "' + " ".join(words) + '" *'
-        return FullTextMatch(FTS_FROM, FTS_WHERE, [expression])
+        expression = '"' + " ".join(words) + '" *'
+        return FullTextMatch(_fts_from(TITLES_TABLE), f"{TITLES_TABLE} MATCH %s", [expression])
     query = " <-> ".join([f"'{word}':A" for word in words[:-1]] + [f"'{words[-1]}':*A"])
     return FullTextMatch(f"FROM {ENTRY_TABLE} e", "e.fts @@ to_tsquery('simple', %s)", [query])

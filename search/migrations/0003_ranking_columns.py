@@ -7,7 +7,11 @@ is then built over the folded words and the filter tokens, so words and filters 
 index lookup.
 """
 
+from importlib import import_module
+
 from django.db import migrations, models
+
+BEFORE = import_module("search.migrations.0002_fulltext")
 
 SQLITE_DROP = [
     "DROP TRIGGER IF EXISTS library_search_fts_au",
@@ -36,6 +40,11 @@ SQLITE_CREATE = [
         INSERT INTO library_search_fts(rowid, {FTS_COLUMNS})
         VALUES (new.id, new.title_folded, new.text_folded, new.filter_terms);
     END""",
+    "INSERT INTO library_search_fts(library_search_fts) VALUES ('rebuild')",
+]
+# Going back: the tables of 0002, filled from the entries.
+SQLITE_BACK = [
+    *BEFORE.SQLITE_FORWARD,
     "INSERT INTO library_search_fts(library_search_fts) VALUES ('rebuild')",
 ]
 POSTGRES_DROP = [
@@ -81,6 +90,9 @@ def write_entries_again(apps, schema_editor):
         records = [SearchRecord.from_json({**payload, "text": text}) for _id, payload, text in rows]
         write_batch(records)
         done = rows[-1][0]
+    if schema_editor.connection.vendor == "postgresql":
+        # Foreign keys are checked at commit: settle them now, before the table is altered again.
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 class Migration(migrations.Migration):
@@ -88,7 +100,8 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunPython(
-            _run({"sqlite": SQLITE_DROP, "postgresql": POSTGRES_DROP}), migrations.RunPython.noop
+            _run({"sqlite": SQLITE_DROP, "postgresql": POSTGRES_DROP}),
+            _run({"sqlite": SQLITE_BACK, "postgresql": BEFORE.POSTGRES_FORWARD}),
         ),
         migrations.CreateModel(
             name="WordCount",

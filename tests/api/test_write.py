@@ -79,6 +79,10 @@ def test_publishing_is_for_moderators(client, agency_a, integration):
     _moderator, token = consumer_token(
         "Cổng A kiểm duyệt", kind="integration", can_write=True, may_publish=True, agency=agency_a
     )
+    refused = client.post(url, headers=bearer(token))  # no alternative text yet
+    assert refused.status_code == 422 and "alt_text" in refused.content.decode()
+    asset.alt_text = "Ảnh minh hoạ chờ công bố"
+    asset.save(update_fields=["alt_text"])
     published = client.post(url, headers=bearer(token))
     assert published.status_code == 200, published.content
     assert client.get(f"/api/v3/images/{asset.pk}/").status_code == 200

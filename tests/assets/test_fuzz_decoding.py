@@ -22,7 +22,7 @@ from assets.ingest import inspect_upload
 from assets.kinds import ALL_FAMILIES
 from assets.validation.errors import UploadRejected
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.embedded]
 TIME_BUDGET_SECONDS = 30
 EXAMPLES = 400
 

@@ -12,6 +12,8 @@ from assets.validation.errors import UploadRejected
 
 from . import isolated_calls as calls
 
+pytestmark = pytest.mark.embedded
+
 isolation.preload(calls.__name__)
 
 SMALL = Limits(memory_mb=512, cpu_seconds=2, wall_seconds=5)

@@ -75,14 +75,20 @@ NOT_ASSET_DOORS = {
     "wagtaildocs:create_multiple_from_uploaded_document": "an upload in progress, the user's own",
     "wagtaildocs:delete_upload_multiple": "an upload in progress, the user's own",
     "transcoding:retry": "a transcoding job id (POST, checked against the asset's agency)",
+    "transcoding:cancel": "a transcoding job id (POST, checked against the asset's agency)",
     "wagtailadmin_pages:type_use": "page types, no page",
     "wagtailadmin_pages:type_use_results": "page types, no page",
     "wagtailadmin_pages:choose_parent": "page types, no page",
-    "transcoding:cancel": "a transcoding job id (POST, checked against the asset's agency)",
     "api_consumer_tokens": "an API consumer's tokens (superusers only)",
     "api_v3:agency_": "an agency code: agencies are public (its reuse needs the agency's token)",
     "api_v3:get_schema_for_type": "Wagtail's content-type schemas, no object",
     "feeds:": "a topic, campaign or agency slug: feeds list public items only",
+    "hub:topic": "a topic's landing page (its items pass the visibility rule in cards.py)",
+    "hub:campaign": "a campaign's landing page (its items pass the visibility rule in cards.py)",
+    "hub:audience": "an audience's landing page (its items pass the visibility rule in cards.py)",
+    "hub:agency_kind": "a kind of agency: public agencies, their items through the rule",
+    "hub_sitemap": "a sitemap section: public items only (cms/pages/sitemaps.py)",
+    "hub_asset": "a redirect to hub:image|document|media (the API's name for asset pages)",
 }
 
 # Routes without parameters that are not listings to search: they end the session, show an error

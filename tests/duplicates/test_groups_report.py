@@ -65,7 +65,7 @@ def test_the_hub_and_the_api_show_one_work_once_crediting_every_agency(
 
     page = client.get("/search/", {"q": "ban do chuyen doi so"}).content.decode()
     assert page.count(title) == 1
-    assert f"{agency_a.name}, {agency_b.name}" in page
+    assert agency_a.name in page and agency_b.name in page  # the card credits both
 
     detail = client.get(f"/api/v2/images/{version.pk}/").json()
     assert detail["credited_agencies"] == [agency_b.name, agency_a.name]

@@ -67,6 +67,23 @@ def test_a_run_still_waiting_in_the_queue_is_not_piled_up(noted, settings):
     assert noted == []  # nothing ran: it waits for a worker
 
 
+@pytest.mark.django_db
+def test_a_queue_out_of_reach_skips_the_run_and_the_scheduler_lives_on(noted, settings):
+    # The broker's refusal is raised here; tests/operations/test_outage.py stops a real Redis.
+    settings.PERIODIC_TASK_BACKEND = "queue"
+    start_at = timezone.now()
+    assert tick(start_at) == ["tests.note"]
+    backend = registry.registered()[0].queued_task.get_backend()
+
+    def refused(_backend, _task_id):
+        raise ConnectionError("Error 111 connecting to 127.0.0.1. Connection refused.")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(type(backend), "get_result", refused)
+        assert tick(start_at + dt.timedelta(seconds=61)) == []
+    assert PeriodicRun.objects.get(name="tests.note").skipped == 1
+
+
 @pytest.mark.django_db(transaction=True)
 def test_two_scheduler_processes_enqueue_each_run_once_and_stop_cleanly(tmp_path):
     every = only(transcoding__recover_jobs=1)

@@ -64,9 +64,12 @@ class Started:
     def alive(self) -> bool:
         return self.popen.poll() is None
 
-    def stop(self, timeout: float = 90) -> int:
+    def terminate(self) -> None:
         if self.alive():
             os.killpg(self.popen.pid, signal.SIGTERM)
+
+    def stop(self, timeout: float = 90) -> int:
+        self.terminate()
         try:
             return self.popen.wait(timeout)
         except subprocess.TimeoutExpired:
@@ -83,6 +86,14 @@ class Started:
 
     def tail(self, characters: int = 5000) -> str:
         return f"--- {self.name} ---\n{self.output()[-characters:]}"
+
+
+def stop_all(started: list[Started], timeout: float = 30) -> None:
+    """SIGTERM to every process at once, then wait for each (stopping one by one adds up)."""
+    for process in started:
+        process.terminate()
+    for process in started:
+        process.stop(timeout)
 
 
 def procfile_command(name: str) -> str:

@@ -20,7 +20,7 @@ from django_tasks_db.models import DBTaskResult
 from tests import processes
 from tests.reliability.tasks import sleep_then_mark
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow, pytest.mark.embedded]
 HONCHO_KILL_WAIT = 5  # seconds honcho waits after SIGTERM before SIGKILL
 PROCFILE_PROCESSES = ("web", "encoder", "worker", "scheduler")
 

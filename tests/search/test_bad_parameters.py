@@ -60,6 +60,44 @@ def test_search_api_refuses_bad_paging_with_a_json_400(client, indexed, params):
     assert body["error"]["message"]
 
 
+@pytest.mark.parametrize(
+    ("params", "named"),
+    [
+        ({"topics": "giao-duc"}, "topics"),  # misspelt filter: once an unfiltered answer
+        ({"agency": "bo-tt", "q2": "x"}, "q2"),
+        ({"limit": "5"}, "limit"),
+        ({"sort": "newest"}, "sort"),
+        ({"facets": "no"}, "facets"),
+        ({"q": "chuyen\x00doi"}, "q"),
+        ({"topic": "giao\x00duc"}, "topic"),
+    ],
+    ids=lambda value: json.dumps(value),
+)
+def test_search_api_refuses_an_unknown_or_bad_parameter_by_name(client, indexed, params, named):
+    response = client.get("/api/search/", {"q": "chuyen doi so", **params})
+    assert response.status_code == 400, response.content
+    error = response.json()["error"]
+    assert error["parameter"] == named
+    assert named in error["message"]
+
+
+def test_autocomplete_refuses_an_unknown_parameter(client, indexed):
+    response = client.get("/api/search/autocomplete/", {"q": "chuyen", "limit": "3"})
+    assert response.status_code == 400
+    assert response.json()["error"]["parameter"] == "limit"
+
+
+def test_every_known_parameter_is_accepted(client, indexed):
+    params = {
+        "q": "chuyen doi so", "page": "1", "size": "5", "facets": "0", "sort": "date",
+        "kind": "document", "type": "pdf", "topic": "cds", "audience": "citizens",
+        "agency": "bo-tt", "language": "vi", "licence": "cc-by-4.0", "year": "2025",
+    }  # fmt: skip
+    response = client.get("/api/search/", params)
+    assert response.status_code == 200, response.content
+    assert response.json()["facets"] == {}
+
+
 @pytest.mark.parametrize("size", ["abc", "0", "-1", "51", "1e9", "99999999999999999999"])
 def test_autocomplete_refuses_a_bad_size(client, indexed, size):
     response = client.get("/api/search/autocomplete/", {"q": "chuyen", "size": size})

@@ -7,7 +7,14 @@ import pytest
 
 from search import queries
 from search.documents import MAX_INDEXED_TEXT_CHARS, SearchRecord
-from search.highlight import SNIPPET_CHARS, best_window, highlight, match_spans
+from search.highlight import (
+    MAX_MATCHES_READ,
+    SNIPPET_CHARS,
+    best_window,
+    fold_aligned,
+    highlight,
+    match_spans,
+)
 from search.indexing import upsert_records
 
 from .records import seed_record
@@ -39,10 +46,19 @@ def test_the_snippet_window_reads_each_match_a_bounded_number_of_times(matches):
 
 def test_a_repeated_word_gives_one_bounded_snippet():
     text = f"{REPEATED} " * 10_000
-    assert len(match_spans(text, "chuyen")) == 10_000
+    assert len(match_spans(text, "chuyen")) == MAX_MATCHES_READ
     snippet = highlight(text, "chuyen")
     assert snippet.count("<mark>chuyển</mark>") >= 20
     assert len(snippet.replace("<mark>", "").replace("</mark>", "")) <= SNIPPET_CHARS + 2
+
+
+def test_folding_keeps_every_character_in_its_place():
+    text = "Đổi mới ﬁ ǅ İstanbul Ⅻ 😀 CHUYỂN-ĐỔI"
+    folded = fold_aligned(text)
+    assert len(folded) == len(text)
+    assert folded.startswith("doi moi") and folded.endswith("chuyen-doi")
+    spans = match_spans(text, "chuyen doi")
+    assert [text[start:end] for start, end in spans] == ["Đổi", "CHUYỂN", "ĐỔI"]
 
 
 def test_indexed_text_is_capped():

@@ -11,10 +11,11 @@ from search.backends import _elastic_backend, get_elastic_backend
 from search.backends.database import DatabaseBackend
 from search.rebuild import rebuild_all
 from tests.factories import image_asset
+from tests.markers import elasticsearch_only
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.parametrize("backend_name", ["elasticsearch"], indirect=True),
+    elasticsearch_only,
 ]
 
 

@@ -9,6 +9,7 @@ from search import queries
 from search.backends import _elastic_backend, get_elastic_backend
 from search.indexing import upsert_records
 from search.models import PendingUpdate
+from tests.markers import elasticsearch_only
 from tests.private_services import PrivateServices
 
 from .records import seed_record
@@ -43,10 +44,7 @@ def check_degraded_then_replayed(stop, start) -> None:
     assert not PendingUpdate.objects.exists()
 
 
-only_elasticsearch = pytest.mark.parametrize("backend_name", ["elasticsearch"], indirect=True)
-
-
-@only_elasticsearch
+@elasticsearch_only
 def test_unreachable_elasticsearch_degrades_and_replays(backend_name, settings):
     real_url = settings.LIBRARY_SEARCH["URL"]
     check_degraded_then_replayed(
@@ -75,7 +73,7 @@ def _wait_until_up(timeout: float = 120) -> None:
 
 @pytest.mark.services
 @pytest.mark.slow
-@only_elasticsearch
+@elasticsearch_only
 def test_stopping_elasticsearch_mid_test(backend_name, settings, private_elasticsearch):
     point_at(settings, private_elasticsearch.env()["ELASTICSEARCH_URL"])
 

@@ -10,6 +10,7 @@ from search.backends import get_database_backend, get_elastic_backend
 from search.backends.base import SearchQuery
 from search.folding import fold, strip_diacritics
 from search.indexing import upsert_records
+from tests.markers import elasticsearch_only
 
 from .conftest import seed_paragraphs
 from .records import AGENCIES, seed_record
@@ -131,11 +132,10 @@ def test_autocomplete_more_like_this_and_terms(corpus):
 QUERIES = ["chuyển đổi số", "chuyen doi so", "khoa học công nghệ", "đổi mới sáng tạo", "dữ liệu"]
 
 
+@elasticsearch_only
 @pytest.mark.parametrize("text", QUERIES)
 def test_both_backends_rank_alike(corpus, backend_name, text):
     """The database computes Elasticsearch's own scores (search.backends.bm25_sql)."""
-    if backend_name != "elasticsearch":
-        pytest.skip("compares the database backend with Elasticsearch")
     request = SearchQuery(text=text, size=10, facets=True, now=timezone.now())
     elastic = get_elastic_backend().search(request)
     database = get_database_backend().search(request)

@@ -1,0 +1,132 @@
+"""Hub benchmark: server-side render time of the home page, a library search with two filters and
+asset pages, with 10,000 assets on the production profile (PostgreSQL, Elasticsearch, S3, Redis).
+
+    scripts/services.sh up && eval "$(scripts/services.sh env)" && python bench/hub.py
+
+The library gets a database, an index alias, an S3 prefix and a cache prefix of its own, all
+removed at the end. A handful of real files go through the upload path once (checks, storage,
+transcoding); the 10,000 assets share them, as copies in a real library share content keys.
+Pages are rendered in-process by Django's test client with the page cache off, so what is timed is
+the whole server side (URL routing, queries, search, templates), not a cache lookup. Renditions are
+made by a warm-up pass first: a visitor never waits for those twice. The last line is one JSON
+object: {"home_p95_ms", "search_p95_ms", "asset_p95_ms"}.
+"""
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import psycopg
+
+ROOT = Path(__file__).resolve().parent.parent
+RUN = uuid.uuid4().hex[:8]
+SEARCHES = ["chuyen doi so", "đổi mới sáng tạo", "khoa hoc cong nghe", "so tay", "infographic"]
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def create_database(server_url: str) -> str:
+    name = f"bench_hub_{RUN}"
+    with psycopg.connect(server_url, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    return f"{server_url.rsplit('/', 1)[0]}/{name}"
+
+
+def drop_database(database_url: str) -> None:
+    server_url, name = database_url.rsplit("/", 1)
+    with psycopg.connect(f"{server_url}/postgres", autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def setup_django(database_url: str, workdir: str) -> None:
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        DJANGO_SECRET_KEY=f"bench-only-{uuid.uuid4().hex}",
+        DJANGO_ALLOWED_HOSTS="testserver",
+        DATABASE_URL=database_url,
+        NCRL_DATA_DIR=workdir,
+        ELASTICSEARCH_INDEX=f"bench-hub-{RUN}",
+        ELASTICSEARCH_REPLICAS="0",
+        AWS_LOCATION=f"bench-hub/{RUN}",
+        CACHE_KEY_PREFIX=f"bench-hub-{RUN}",
+        NCRL_PAGE_CACHE_SECONDS="0",  # time the rendering, not the page cache
+        DJANGO_LOG_LEVEL="ERROR",
+    )
+    sys.path.insert(0, str(ROOT))
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", "--no-input", verbosity=0)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--assets", type=int, default=10_000)
+    parser.add_argument("--requests", type=int, default=60, help="timed requests per page kind")
+    args = parser.parse_args()
+    needed = ("DATABASE_URL", "ELASTICSEARCH_URL", "AWS_STORAGE_BUCKET_NAME", "REDIS_URL")
+    if not all(os.environ.get(name, "").strip() for name in needed):
+        print("The production profile is needed: scripts/services.sh up; eval its env", flush=True)
+        return 2
+    database_url = create_database(os.environ["DATABASE_URL"])
+    try:
+        with tempfile.TemporaryDirectory(prefix="bench-hub-") as workdir:
+            setup_django(database_url, workdir)
+            from bench.hub_library import build_library, remove_run_data
+
+            try:
+                started = time.perf_counter()
+                urls = build_library(args.assets, Path(workdir))
+                print(f"library of {args.assets} assets built in "
+                      f"{time.perf_counter() - started:.0f} s", flush=True)  # fmt: skip
+                figures = measure(urls, args.requests)
+            finally:
+                remove_run_data()
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        drop_database(database_url)
+    print(json.dumps(figures))
+    return 0
+
+
+def timed_get(client, url: str) -> float:
+    begin = time.perf_counter()
+    response = client.get(url, secure=True)
+    elapsed = (time.perf_counter() - begin) * 1000
+    if response.status_code != 200:
+        raise RuntimeError(f"{url} answered {response.status_code}")
+    return elapsed
+
+
+def measure(urls: dict[str, list[str]], count: int) -> dict:
+    from django.test import Client
+
+    client = Client()
+    for url in (url for group in urls.values() for url in group):  # renditions, connections
+        timed_get(client, url)
+    figures = {}
+    for name, group in urls.items():
+        timings = [timed_get(client, group[n % len(group)]) for n in range(count)]
+        p95 = round(percentile(timings, 0.95), 1)
+        print(f"{name}: {len(timings)} renders over {len(group)} URLs, median "
+              f"{statistics.median(timings):.1f} ms, p95 {p95} ms", flush=True)  # fmt: skip
+        figures[f"{name}_p95_ms"] = p95
+    return figures
+
+
+if __name__ == "__main__":
+    random.seed(57)
+    sys.exit(main())

@@ -1,0 +1,206 @@
+"""Cards: what a list shows of one item (picture, type, title, agency, date, licence), built in
+bulk from index keys or querysets, in the language of the request. Assets pass the visibility
+rule here, whatever the index said."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.urls import reverse
+
+from assets.kinds import kind_named
+from assets.models import DocumentAsset, ImageAsset, MediaAsset
+from assets.visibility import public
+from search.keys import model_for_kind, split_key
+
+from .grouping import collapse
+from .labels import AUDIO_TYPES, type_label
+from .language import localized
+from .outputs import outputs_by_pk
+from .thumbs import CARD_SPECS, Thumb, image_thumb, worker_image_thumb
+
+
+@dataclass
+class Card:
+    key: str
+    kind: str
+    type: str
+    title: str
+    url: str
+    in_vietnamese: bool = False  # an English page showing a Vietnamese title
+    agency: object = None
+    date: datetime | None = None
+    licence: object = None
+    thumb: Thumb | None = None
+    summary: str = ""
+    duration: float | None = None
+    pages: int | None = None
+    credited: list = field(default_factory=list)
+    highlight: str = ""
+
+    @property
+    def type_label(self) -> str:
+        return type_label(self.type)
+
+    @property
+    def other_agencies(self) -> list:
+        """Agencies besides this card's own that published the same work."""
+        return [agency for agency in self.credited if agency != self.agency]
+
+    @property
+    def is_audio(self) -> bool:
+        return self.type in AUDIO_TYPES
+
+
+def asset_url(kind: str, pk: int, part: str = "") -> str:
+    """An asset's hub page, or one of its parts ("embed", "zoom", "download")."""
+    return reverse(f"hub:{kind}_{part}" if part else f"hub:{kind}", args=[pk])
+
+
+def _asset_card(asset, kind: str, thumb: Thumb | None) -> Card:
+    if asset.licence_expired:
+        thumb = None  # its files are no longer served (451): no broken picture on the card
+    title, fallback = localized(asset.title, asset.title_en)
+    summary, _ = localized(asset.description, asset.description_en)
+    return Card(
+        key=f"{kind}:{asset.pk}",
+        kind=kind,
+        type=asset.kind,
+        title=title,
+        url=asset_url(kind, asset.pk),
+        in_vietnamese=fallback,
+        agency=asset.agency,
+        date=asset.created_at,
+        licence=asset.licence,
+        thumb=thumb,
+        summary=summary,
+        duration=getattr(asset, "duration", None) or None,
+        pages=getattr(asset, "page_count", None),
+    )
+
+
+def _assets(kind: str, pks) -> list:
+    queryset = public(kind_named(kind).model.objects.filter(pk__in=pks)).select_related(
+        "agency", "licence"
+    )
+    if kind == "image":
+        queryset = queryset.prefetch_renditions(*CARD_SPECS)
+    return list(queryset)
+
+
+def image_cards(pks) -> dict[int, Card]:
+    return {
+        image.pk: _asset_card(image, "image", image_thumb(image, alt=""))
+        for image in _assets("image", pks)
+    }
+
+
+def document_cards(pks) -> dict[int, Card]:
+    documents = _assets("document", pks)
+    outputs = outputs_by_pk(DocumentAsset, [d.pk for d in documents], ["page-0001", "preview"])
+    cards = {}
+    for document in documents:
+        found = outputs.get(document.pk)
+        cover = found and (found.get("preview") or found.get("page-0001"))
+        cards[document.pk] = _asset_card(document, "document", worker_image_thumb(cover))
+    return cards
+
+
+def media_cards(pks) -> dict[int, Card]:
+    media = _assets("media", pks)
+    outputs = outputs_by_pk(MediaAsset, [m.pk for m in media], ["poster"])
+    cards = {}
+    for item in media:
+        found = outputs.get(item.pk)
+        cards[item.pk] = _asset_card(
+            item, "media", worker_image_thumb(found and found.get("poster"))
+        )
+    return cards
+
+
+def article_cards(pks) -> dict[int, Card]:
+    articles = list(
+        model_for_kind("article")
+        .objects.live()
+        .public()
+        .filter(pk__in=pks)
+        .select_related("agency", "image")
+    )
+    images = ImageAsset.objects.filter(pk__in=[a.image_id for a in articles if a.image_id])
+    images = {i.pk: i for i in public(images).prefetch_renditions(*CARD_SPECS)}
+    cards = {}
+    for article in articles:
+        title, fallback = localized(article.title, article.title_en)
+        summary, _ = localized(article.summary, article.summary_en)
+        image = images.get(article.image_id)
+        cards[article.pk] = Card(
+            key=f"article:{article.pk}",
+            kind="article",
+            type="article",
+            title=title,
+            url=article.url,
+            in_vietnamese=fallback,
+            agency=article.agency,
+            date=article.first_published_at,
+            licence=None,
+            thumb=image_thumb(image, alt="") if image else None,
+            summary=summary,
+        )
+    return cards
+
+
+def section_cards(pks) -> dict[int, Card]:
+    sections = model_for_kind("hub").objects.live().public().filter(pk__in=pks)
+    return {
+        section.pk: Card(
+            key=f"hub:{section.pk}",
+            kind="hub",
+            type="section",
+            title=section.agency.localized_name,
+            url=section.url,
+            agency=section.agency,
+            summary=section.intro,
+        )
+        for section in sections.select_related("agency")
+    }
+
+
+BUILDERS = {
+    "image": image_cards,
+    "document": document_cards,
+    "media": media_cards,
+    "article": article_cards,
+    "hub": section_cards,
+}
+
+
+def cards_for_keys(keys: list[str]) -> list[Card]:
+    """Cards in the order of `keys`; keys of items no longer public are left out."""
+    by_kind: dict[str, list[int]] = {}
+    for key in keys:
+        kind, pk = split_key(key)
+        by_kind.setdefault(kind, []).append(pk)
+    built = {
+        f"{kind}:{pk}": card
+        for kind, pks in by_kind.items()
+        if kind in BUILDERS
+        for pk, card in BUILDERS[kind](pks).items()
+    }
+    return [built[key] for key in keys if key in built]
+
+
+def latest_asset_cards(kind: str, count: int, filters: dict | None = None) -> list[Card]:
+    """The newest public assets of one model, each grouped work once."""
+    model = kind_named(kind).model
+    pks = public(model.objects.filter(**(filters or {}))).order_by("-created_at", "-pk")
+    keys = [f"{kind}:{pk}" for pk in pks.values_list("pk", flat=True)[: count * 2]]
+    credited = dict(collapse(keys, prefer_canonical=True)[:count])
+    cards = cards_for_keys(list(credited))
+    for card in cards:
+        card.credited = credited[card.key]
+    return cards
+
+
+def latest_article_cards(count: int, **filters) -> list[Card]:
+    articles = model_for_kind("article").objects.live().public().filter(**filters)
+    pks = list(articles.order_by("-first_published_at").values_list("pk", flat=True)[:count])
+    return cards_for_keys([f"article:{pk}" for pk in pks])

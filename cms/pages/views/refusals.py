@@ -1,0 +1,18 @@
+"""A malformed parameter (a page number, an order) gets a 400 page that names it."""
+
+import functools
+
+from django.template.response import TemplateResponse
+
+from search.paging import BadParameter
+
+
+def refuses_bad_parameters(view):
+    @functools.wraps(view)
+    def checked(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except BadParameter as error:
+            return TemplateResponse(request, "400.html", {"error": error.message}, status=400)
+
+    return checked
