@@ -69,9 +69,11 @@ def duplicate_check_urls():
         ),
         path("duplicates/decide/", decide_in_admin, name="duplicates_admin_decide"),
         path("duplicates/check-again/", check_again_in_admin, name="duplicates_check_again"),
-        path("duplicates/articles/<int:pk>/", review_article, name="duplicates_review_article"),
         path(
-            "duplicates/articles/<int:pk>/decide/",
+            "duplicates/articles/<int:page_id>/", review_article, name="duplicates_review_article"
+        ),
+        path(
+            "duplicates/articles/<int:page_id>/decide/",
             decide_article,
             name="duplicates_decide_article",
         ),

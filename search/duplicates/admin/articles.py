@@ -57,9 +57,9 @@ def review_url(page) -> str:
     return reverse("duplicates_review_article", args=[page.pk])
 
 
-def review_article(request, pk: int):
+def review_article(request, page_id: int):
     """The copies of the article's latest text, each with the three decisions."""
-    page = _editable_article(request, pk)
+    page = _editable_article(request, page_id)
     check, copies = undecided_copies(page.get_latest_revision_as_object(), request.user)
     return TemplateResponse(
         request,
@@ -76,10 +76,10 @@ def review_article(request, pk: int):
 
 
 @require_POST
-def decide_article(request, pk: int):
+def decide_article(request, page_id: int):
     """Record one decision; once every copy is decided (and none was "reuse"), the latest
     text is published for an editor who may publish it."""
-    page = _editable_article(request, pk)
+    page = _editable_article(request, page_id)
     try:
         decided = decide_about_article(request.user, page, request.POST)
     except InvalidDecision as error:
