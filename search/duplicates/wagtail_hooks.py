@@ -16,6 +16,7 @@ from .admin.articles import (
 from .admin.check_again import check_again_in_admin
 from .admin.choosers import CheckedDocumentChooserUploadView, CheckedImageChooserUploadView
 from .admin.decide import decide_in_admin
+from .admin.listings import CheckedDocumentsIndexView, CheckedImagesIndexView
 from .admin.review import duplicates_of_upload, review_upload
 from .admin.single_forms import (
     CheckedDocumentCreateView,
@@ -25,10 +26,18 @@ from .admin.single_forms import (
 from .admin.uploaders import CheckedDocumentsAddView, CheckedImagesAddView
 
 
-def checked_upload_urls(prefix, multiple_view, single_view, chooser_viewset, chooser_view):
-    """The multiple uploader, the single add form and the chooser's upload tab of one of
-    Wagtail's asset apps, at Wagtail's own paths."""
+def checked_upload_urls(
+    prefix, multiple_view, single_view, chooser_viewset, chooser_view, index_view
+):
+    """The listing, the multiple uploader, the single add form and the chooser's upload tab of
+    one of Wagtail's asset apps, at Wagtail's own paths."""
     return [
+        path(f"{prefix}/", index_view.as_view(), name=f"checked_{prefix}_index"),
+        path(
+            f"{prefix}/results/",
+            index_view.as_view(results_only=True),
+            name=f"checked_{prefix}_index_results",
+        ),
         path(
             f"{prefix}/multiple/add/",
             multiple_view.as_view(),
@@ -54,6 +63,7 @@ def duplicate_check_urls():
             CheckedImageCreateView,
             image_chooser_viewset,
             CheckedImageChooserUploadView,
+            CheckedImagesIndexView,
         ),
         *checked_upload_urls(
             "documents",
@@ -61,6 +71,7 @@ def duplicate_check_urls():
             CheckedDocumentCreateView,
             document_chooser_viewset,
             CheckedDocumentChooserUploadView,
+            CheckedDocumentsIndexView,
         ),
         re_path(
             r"^media/(?P<media_type>audio|video|media)/add/$",

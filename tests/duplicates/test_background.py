@@ -18,11 +18,13 @@ from django_tasks import task_backends
 from wagtail.models import APIToken
 
 from assets.ingest import create_asset
-from assets.models import MediaAsset
+from assets.models import DocumentAsset, MediaAsset
 from config.periodic import registered
 from search.duplicates.models import AssetFingerprint, FingerprintStatus
 from search.keys import key_for
 from tests.duplicates import media
+from tests.duplicates.library import report_pdf, store
+from tests.duplicates.media import encoded, scene
 from tests.duplicates.test_media_and_text import stored_media
 from tests.factories import upload
 
@@ -226,3 +228,15 @@ def test_only_the_holding_agency_checks_again(client, agency_b, editor_a, editor
     client.post(reverse("duplicates_check_again"), {"key": status.key})
     status.refresh_from_db()
     assert status.state == "not_checked" and queue.results == []
+
+
+def test_the_admin_listings_say_which_assets_are_not_checked(client, agency_a, editor_a):
+    image = store(agency_a, encoded(scene(61)), title="Ảnh chưa kiểm tra")
+    document = store(agency_a, report_pdf(), "bao-cao.pdf", model=DocumentAsset)
+    FingerprintStatus.objects.filter(key=key_for(image)).update(state="not_checked")
+    client.force_login(editor_a)
+    images = client.get(reverse("wagtailimages:index"), {"layout": "list"}).content.decode()
+    assert 'data-duplicate-check="not_checked"' in images
+    documents = client.get(reverse("wagtaildocs:index")).content.decode()
+    state = FingerprintStatus.objects.get(key=key_for(document)).state
+    assert f'data-duplicate-check="{state}"' in documents
