@@ -11,7 +11,7 @@ from wagtail.images.views.chooser import ImageUploadView
 
 from search.keys import split_key
 
-from ..enums import Decision
+from ..enums import ASSET_DECISIONS
 from .confirmation import confirmation_html
 from .upload_check import check_of_upload
 
@@ -47,7 +47,7 @@ class ChooserDuplicateStep:
 
     def duplicates_response(self, created, matches: list[dict]):
         for match in matches:
-            leads_to = {decision: created.pk for decision in Decision.values}
+            leads_to = {decision: created.pk for decision in ASSET_DECISIONS}
             kind, pk = split_key(match.get("key", "none:0"))
             leads_to["reuse"] = pk if kind == self.kind else None  # a video's poster: not here
             match["chooser_urls"] = {
