@@ -88,6 +88,12 @@ def _keys_by_content_hash() -> list[list[str]]:
     ]
 
 
+def works_of(keys: list[str]) -> dict[str, str]:
+    """The group of each grouped key, for answering each work once (search.work_groups)."""
+    rows = DuplicateMember.objects.filter(key__in=keys).values_list("key", "group_id")
+    return {key: f"group:{group_id}" for key, group_id in rows}
+
+
 def groups_of(keys: list[str]) -> dict[str, dict]:
     """For each grouped key: its group's canonical key and every agency holding the work."""
     members = DuplicateMember.objects.filter(key__in=keys).select_related("group")

@@ -23,9 +23,12 @@ class AudioModality(Modality):
     def compare(
         self, query: dict, candidate: dict, limits: Thresholds, thorough: bool = True
     ) -> Comparison:
-        score, offset = audio_match(candidate["chromaprint"], query["chromaprint"], limits)
-        details = {"score": score, "offset_seconds": round(offset * SECONDS_PER_ITEM, 2)}
-        return Comparison(audio_is_match(score, limits), "chromaprint", score, details)
+        aligned = audio_match(candidate["chromaprint"], query["chromaprint"], limits)
+        details = {"score": aligned.score, "peak": aligned.peak,
+                   "coverage": aligned.coverage,
+                   "offset_seconds": round(aligned.offset * SECONDS_PER_ITEM, 2)}  # fmt: skip
+        same = audio_is_match(aligned, limits)
+        return Comparison(same, "chromaprint", aligned.score, details)
 
     def content_hash(self, source) -> str:
         return media_content_hash(source)

@@ -30,6 +30,13 @@ class ImageModality(Modality):
             TermGroup(orb_terms(fingerprint.features.descriptors), limits.image_min_shared_terms),
         ]
 
+    def index_terms(self, data: dict, limits: Thresholds) -> list[str]:
+        """The picture as it is: queries look for their own mirrored and turned versions."""
+        fingerprint = self.decoded(data)
+        return image_hash_terms(fingerprint.hashes, turned=False) + orb_terms(
+            fingerprint.features.descriptors
+        )
+
     def compare(
         self, query: dict, candidate: dict, limits: Thresholds, thorough: bool = True
     ) -> Comparison:
