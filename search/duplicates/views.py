@@ -168,7 +168,9 @@ def _fingerprints_from_json(body: bytes) -> Fingerprinted:
     if sha256 and (len(sha256) != 64 or not set(sha256) <= HEX):
         raise ValueError(_('"sha256" must be 64 hexadecimal digits.'))
     modality_name, data = sent.get("modality"), sent.get("fingerprint")
-    if modality_name is not None and modality_name not in MODALITIES:
+    if modality_name is not None and (
+        not isinstance(modality_name, str) or modality_name not in MODALITIES
+    ):
         raise ValueError(_('"modality" must be one of: image, video, audio, text.'))
     if (modality_name is None) != (data is None) or (
         data is not None and not isinstance(data, dict)
