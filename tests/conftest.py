@@ -6,6 +6,7 @@ import pytest
 from django.utils import translation
 from wagtail.models import Collection
 
+from cms.taxonomy.models import Licence
 from search import availability
 from search.backends import _elastic_backend, get_elastic_backend
 from tests.factories import AgencyFactory, editor_of
@@ -80,6 +81,18 @@ def agency_a(db):
 def agency_b(db):
     return AgencyFactory(
         code="agency-b", name="Sở Khoa học và Công nghệ Đồng Nai (thử)", kind="department"
+    )
+
+
+@pytest.fixture
+def licence(db):
+    return Licence.objects.create(
+        code="CC-BY-4.0",
+        name_vi="Ghi công 4.0",
+        name_en="Attribution 4.0",
+        url="https://creativecommons.org/licenses/by/4.0/",
+        allows_commercial_use=True,
+        allows_derivatives=True,
     )
 
 

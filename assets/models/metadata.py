@@ -11,6 +11,7 @@ from cms.agencies.models import Agency
 
 from ..enums import Language
 from ..lifecycle import announce, changes_between, mark_withdrawal, previous_state
+from ..rights import check_publishable
 
 SHARED_FORM_FIELDS = (
     "description",
@@ -150,6 +151,10 @@ class AssetMetadata(models.Model):
 
     class Meta:
         abstract = True
+
+    def clean(self) -> None:
+        super().clean()
+        check_publishable(self)
 
     def assign_agency_from_collection(self) -> None:
         self.agency = Agency.objects.filter(collection_id=self.collection_id).first()

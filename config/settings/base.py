@@ -152,6 +152,8 @@ LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 WAGTAIL_I18N_ENABLED = False
+# ASCII slugs, Vietnamese folded (cms.pages.slugs): addresses that survive any mail or chat client.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
@@ -288,7 +290,8 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "heic",
 ASSET_PDF_TEXT_MAX_CHARS = env_int("NCRL_PDF_TEXT_MAX_CHARS", 2_000_000)
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend, answering searches of assets from the library's folded index.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.wagtail_backend"}}
 WAGTAILSNIPPETS_MENU_SHOW_ALL = False
 
 # Logs go to standard error, one line per record: plain text by default, one JSON object per line

@@ -5,6 +5,7 @@ check, see `evidence`, that decodes to nothing)."""
 from django.urls import NoReverseMatch, reverse
 
 from assets.kinds import kind_named
+from assets.library.facts import is_own
 from search.keys import instance_for_key, split_key
 
 from .evidence import record_check
@@ -47,7 +48,7 @@ def describe(match: Match, instance, user, reference: str) -> dict:
         title=instance.title,
         created_at=_created(instance),
         licence=str(instance.licence) if instance.licence else "",
-        admin_url=admin_url(match.key),
+        admin_url=admin_url(match.key, user, instance),
         preview_url=_preview_url(instance, kind),
     )
     return described
@@ -58,11 +59,17 @@ def _created(instance) -> str | None:
     return moment.isoformat() if moment else None
 
 
-def admin_url(key: str) -> str:
-    """The admin page of the asset or article a key names ("" if there is none)."""
+def admin_url(key: str, user=None, instance=None) -> str:
+    """The admin page of the asset or article a key names ("" if there is none): the edit page,
+    or, for an asset another agency holds (`user` given), its read-only library page."""
     kind, pk = split_key(key)
     asset_kind = kind_named(kind)
-    name = asset_kind.admin_url_name("edit") if asset_kind else "wagtailadmin_pages:edit"
+    if asset_kind is None:
+        name = "wagtailadmin_pages:edit"
+    elif user is not None and not is_own(instance or instance_for_key(key), user):
+        name = asset_kind.library_url_name
+    else:
+        name = asset_kind.admin_url_name("edit")
     try:
         return reverse(name, args=[pk])
     except NoReverseMatch:
