@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # Debian packages the library needs at run time, and the extra ones its tests need.
 RUN_PACKAGES := ffmpeg gettext libchromaprint1 poppler-utils fonts-dejavu-core nodejs
-TEST_PACKAGES := libimage-exiftool-perl libchromaprint-tools redis-server postgresql chromium wrk
+TEST_PACKAGES := libimage-exiftool-perl libchromaprint-tools redis-server postgresql chromium wrk espeak-ng
 
 .PHONY: help
 help: ## List the targets
@@ -116,7 +116,7 @@ bench-dedup: system-test venv ## Duplicates: 1,000,000 image fingerprints in eac
 	eval "$$(scripts/services.sh env)" && $(BIN)/python -m bench.dedup
 
 .PHONY: eval-dedup
-eval-dedup: system-test venv ## Duplicate detection: precision and recall per media kind
+eval-dedup: system-test venv ## Duplicate detection: precision and recall per media kind (spoken audio included)
 	$(BIN)/python -m bench.eval_dedup
 
 .PHONY: bench-hub

@@ -5,11 +5,15 @@ Wagtail and wagtailmedia name the object in their URLs (`image_id`, `document_id
 format, chosen, the image serve view, the page views. Some check only a model-wide permission,
 some nothing on GET (media usage, the page move confirmation, bulk action confirmations, which
 list the titles of whatever `?id=` names), so the visibility rule is applied here, once, before
-any of them runs: a view added later under one of these names is covered too. Choosers that
-take `pk` also ask the permission policy (assets.permissions); the APIs filter their querysets.
+any of them runs: a view added later under one of these names is covered too. Ids in `?id=`
+must be whole numbers (400 otherwise). Choosers that take `pk` also ask the permission policy
+(assets.permissions); the APIs filter their querysets.
 """
 
+import re
+
 from django.apps import apps
+from django.core.exceptions import BadRequest
 from django.http import Http404
 from wagtail.models import Page
 
@@ -30,6 +34,7 @@ ID_KWARGS = {
 PAGE_CHOOSER_MULTIPLE = "wagtailadmin_choose_page_chosen_multiple"
 BULK_ACTION = "wagtail_bulk_action"
 PAGES_NAMESPACE = "wagtailadmin_pages"
+_INTEGER = re.compile(r"\d{1,18}")
 
 
 def refuse_invisible_objects(request, view_kwargs: dict) -> None:
@@ -39,6 +44,14 @@ def refuse_invisible_objects(request, view_kwargs: dict) -> None:
     match = request.resolver_match
     if match is None:
         return
+    if (
+        match.view_name in (BULK_ACTION, PAGE_CHOOSER_MULTIPLE)
+        or match.url_name == "chosen_multiple"
+    ):
+        # Wagtail hands these ids to the database as they come: "1e20" was a 500.
+        _require_integers(request.GET.getlist("id"))
+    if match.url_name == "chosen" and not _INTEGER.fullmatch(str(view_kwargs.get("pk", ""))):
+        raise Http404  # choosers take `<str:pk>` and look it up as it is: "`" was a 500
     if match.namespace == PAGES_NAMESPACE and "pk" in view_kwargs:
         _require_visible(Page, [view_kwargs["pk"]], request.user)
     if match.view_name == PAGE_CHOOSER_MULTIPLE:
@@ -48,6 +61,11 @@ def refuse_invisible_objects(request, view_kwargs: dict) -> None:
         model = _model_named(view_kwargs.get("app_label"), view_kwargs.get("model_name"))
         if model is not None and (is_asset_model(model) or issubclass(model, Page)):
             _require_visible(model, request.GET.getlist("id"), request.user)
+
+
+def _require_integers(ids: list[str]) -> None:
+    if not all(_INTEGER.fullmatch(pk) for pk in ids):
+        raise BadRequest("?id= takes whole numbers")
 
 
 def _require_visible(model, ids: list, user, min_depth: int = 1) -> None:

@@ -16,6 +16,8 @@ from django.db import transaction
 
 from .delivery.filenames import clean_original_filename
 from .metadata import extract_image_metadata, extract_pdf_metadata
+from .metadata.guess_kind import guess_document_kind, guess_image_kind, guess_media_kind
+from .rights import apply_agency_defaults
 from .validation import SniffedFile, validate_upload
 
 MAX_KEYWORD_TAGS = 30
@@ -29,6 +31,7 @@ class UploadFacts:
     filename: str = ""
     metadata: Any = None
     keywords: list[str] = field(default_factory=list)
+    kind: str | None = None  # the asset kind the file looks like (assets.metadata.guess_kind)
     findings: dict[str, Any] = field(default_factory=dict)  # inspector name -> its finding
 
     @property
@@ -65,6 +68,7 @@ def inspect_upload(file, *, filename: str, allowed: tuple[str, ...]) -> UploadFa
     )
     facts.metadata = _read_metadata(file, sniffed)
     facts.keywords = list(getattr(facts.metadata, "keywords", None) or [])
+    facts.kind = _guess_kind(file, sniffed, facts.metadata)
     for name, inspector in _inspectors.items():
         try:
             facts.findings[name] = inspector(file, facts)
@@ -84,8 +88,19 @@ def _read_metadata(file, sniffed: SniffedFile):
         file.seek(0)
 
 
-def apply_upload_facts(instance, facts: UploadFacts) -> None:
-    """Set the hash, size and dimensions, and pre-fill the metadata the editor left blank."""
+def _guess_kind(file, sniffed: SniffedFile, metadata) -> str | None:
+    if sniffed.family in ("image", "svg"):
+        taken_by_camera = getattr(metadata, "created_at", None) is not None
+        return guess_image_kind(file, sniffed.family, taken_by_camera)
+    if sniffed.family == "document":
+        return guess_document_kind(getattr(metadata, "first_page_ratio", None))
+    return guess_media_kind(sniffed.family, sniffed.duration)
+
+
+def apply_upload_facts(instance, facts: UploadFacts, *, kind_chosen: bool = False) -> None:
+    """Set the hash, size and dimensions, pre-fill the metadata the editor left blank (from the
+    file, then from the agency's defaults) and, for a new asset whose kind the editor did not
+    choose, the kind the file looks like."""
     instance.content_sha256 = facts.sha256
     instance.byte_size = facts.size
     instance.original_filename = facts.filename
@@ -98,17 +113,31 @@ def apply_upload_facts(instance, facts: UploadFacts) -> None:
     if facts.sniffed.family in ("video", "audio"):
         instance.type = facts.sniffed.family
     meta = facts.metadata
-    if meta is not None:
-        _fill_blank(instance, "creator", getattr(meta, "creator", None))
-        _fill_blank(instance, "copyright_holder", getattr(meta, "copyright", None))
-        _fill_blank(instance, "credit_line", getattr(meta, "credit_line", None))
-        _fill_blank(instance, "description", getattr(meta, "caption", None))
-        _fill_blank(instance, "captured_at", getattr(meta, "created_at", None))
+    for name, value in described_values(facts).items():
+        _fill_blank(instance, name, value)
     if hasattr(instance, "page_count") and meta is not None:
         instance.page_count = getattr(meta, "page_count", None)
         instance.extracted_text = getattr(meta, "text", "") or ""
+    apply_agency_defaults(instance)
+    if facts.kind and instance.pk is None and not kind_chosen:
+        instance.kind = facts.kind
     instance._pending_keywords = facts.keywords[:MAX_KEYWORD_TAGS]
     instance._upload_findings = dict(facts.findings)
+
+
+def described_values(facts: UploadFacts) -> dict[str, Any]:
+    """Asset field -> what the file says about itself (EXIF, IPTC, XMP, PDF information)."""
+    meta = facts.metadata
+    if meta is None:
+        return {}
+    values = {
+        "creator": getattr(meta, "creator", None),
+        "copyright_holder": getattr(meta, "copyright", None),
+        "credit_line": getattr(meta, "credit_line", None),
+        "description": getattr(meta, "caption", None),
+        "captured_at": getattr(meta, "created_at", None),
+    }
+    return {name: value for name, value in values.items() if value}
 
 
 def take_upload_finding(instance, name: str) -> Any:
@@ -130,7 +159,7 @@ def create_asset(model, file, *, filename: str, collection, title: str, user=Non
     """
     facts = inspect_upload(file, filename=filename, allowed=model.upload_families)
     asset = model(title=title, collection=collection, uploaded_by_user=user, **fields)
-    apply_upload_facts(asset, facts)
+    apply_upload_facts(asset, facts, kind_chosen="kind" in fields)
     asset.file.save(filename, file, save=False)
     try:
         with transaction.atomic():

@@ -27,6 +27,11 @@ class AssetKind:
     def admin_url_name(self, action: str) -> str:
         return f"{self.admin_namespace}:{action}"
 
+    @property
+    def library_url_name(self) -> str:
+        """The admin's read-only page of an asset, for editors of any agency who may see it."""
+        return f"library_{self.name}"
+
 
 IMAGE = AssetKind("image", "assets.ImageAsset", ("image", "svg"), "wagtailimages", "images")
 DOCUMENT = AssetKind("document", "assets.DocumentAsset", ("document",), "wagtaildocs", "documents")

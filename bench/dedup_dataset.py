@@ -14,12 +14,13 @@ import random
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from bench import dedup_images, dedup_media, dedup_texts
+from bench import dedup_images, dedup_media, dedup_speech, dedup_texts
 
 DEFAULT_CACHE = Path(os.environ.get("NCRL_DEDUP_CACHE", Path.home() / ".cache/ncrl/dedup-eval"))
 # Bump a kind's version when its generator changes: only that kind is generated again.
-DATASET_VERSIONS = {"image": 1, "video": 2, "audio": 1, "text": 1}
-PHOTOS, INFOGRAPHICS, CLIPS, TRACKS, ARTICLES = 40, 40, 40, 40, 60
+# A set is a kind, or a part of one evaluated on its own ("speech": spoken audio).
+DATASET_VERSIONS = {"image": 2, "video": 2, "audio": 1, "speech": 1, "text": 1}
+PHOTOS, INFOGRAPHICS, CLIPS, TRACKS, PASSAGES, ARTICLES = 40, 40, 40, 40, 36, 60
 
 
 def item(kind: str, role: str, item_id: str, source: str, transform: str, **data) -> dict:
@@ -91,6 +92,30 @@ def build_one_track(root: Path, index: int) -> list[dict]:
     return media_items("audio", stem, f"style{style}", source, near, copies)
 
 
+def build_one_passage(root: Path, index: int) -> list[dict]:
+    """A passage, the next passage in the same voice, the same passage in the next voice."""
+    stem = root / f"speech{index:03d}"
+    presenter = index % len(dedup_speech.PRESENTERS)
+    text = dedup_speech.passage(4000 + index)
+    source = stem.with_suffix(".wav")
+    dedup_speech.speak(source, text, presenter)
+    negatives = {
+        "same_voice": (dedup_speech.passage(9000 + index), presenter),
+        "other_voice": (text, presenter + 1 + index % (len(dedup_speech.PRESENTERS) - 1)),
+    }
+    items = [item("audio", "source", stem.name, stem.name, "speech", path=str(source))]
+    for name, (spoken, voice) in negatives.items():
+        path = stem.with_name(f"{stem.name}.{name}.wav")
+        dedup_speech.speak(path, spoken, voice)
+        items.append(item("audio", "distractor", f"{stem.name}.{name}", stem.name, name,
+                          path=str(path)))  # fmt: skip
+    copies = dedup_speech.speech_copies(source, stem, random.Random(index))
+    for name, (path, offset) in copies.items():
+        items.append(item("audio", "copy", f"{stem.name}.{name}", stem.name, name, path=str(path),
+                          offset=offset))  # fmt: skip
+    return [dict(entry, set="speech") for entry in items]
+
+
 def build_texts() -> list[dict]:
     items = []
     for index in range(ARTICLES):
@@ -116,10 +141,21 @@ def build_tracks(root: Path) -> list[dict]:
                 for item in produced]  # fmt: skip
 
 
+def build_passages(root: Path) -> list[dict]:
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return [item for produced in pool.map(lambda i: build_one_passage(root, i),
+                                              range(PASSAGES)) for item in produced]  # fmt: skip
+
+
+def set_of(entry: dict) -> str:
+    return entry.get("set", entry["kind"])
+
+
 BUILDERS = {
     "image": lambda cache: build_images(cache / "images"),
     "video": lambda cache: build_clips(cache / "video"),
     "audio": lambda cache: build_tracks(cache / "audio"),
+    "speech": lambda cache: build_passages(cache / "speech"),
     "text": lambda cache: build_texts(),
 }
 
@@ -130,12 +166,12 @@ def build(cache: Path = DEFAULT_CACHE) -> Path:
     stored = json.loads(manifest.read_text()) if manifest.exists() else {}
     versions = stored.get("versions", {})
     items = [
-        i for i in stored.get("items", []) if versions.get(i["kind"]) == DATASET_VERSIONS[i["kind"]]
+        i for i in stored.get("items", []) if versions.get(set_of(i)) == DATASET_VERSIONS[set_of(i)]
     ]
     for kind, version in DATASET_VERSIONS.items():
         if versions.get(kind) == version:
             continue
-        for folder in ("images", "video", "audio"):
+        for folder in ("images", "video", "audio", "speech"):
             (cache / folder).mkdir(parents=True, exist_ok=True)
         items += BUILDERS[kind](cache)
     manifest.write_text(

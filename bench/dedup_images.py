@@ -4,7 +4,7 @@ import random
 from pathlib import Path
 
 import numpy as np
-from PIL import Image, ImageDraw, ImageEnhance, ImageFont, ImageOps
+from PIL import Image, ImageDraw, ImageEnhance, ImageFilter, ImageFont, ImageOps
 
 from bench.dedup_vocabulary import STAT_LABELS, TITLES
 
@@ -145,6 +145,50 @@ def bordered(image: Image.Image, rng: random.Random) -> Image.Image:
     return ImageOps.expand(image, border=width, fill=colour)
 
 
+def rotated(image: Image.Image, rng: random.Random) -> Image.Image:
+    """A scan or a phone photo held slightly askew: a few degrees, on a light page."""
+    angle = rng.choice([-1, 1]) * rng.uniform(2, 8)
+    return image.rotate(angle, Image.Resampling.BICUBIC, expand=True, fillcolor=(246, 244, 238))
+
+
+def perspective_coefficients(corners: list[tuple[float, float]], size: tuple[int, int]) -> list:
+    """Pillow's PERSPECTIVE data mapping output pixels to the source (width x height) corners."""
+    width, height = size
+    source = [(0, 0), (width, 0), (width, height), (0, height)]
+    rows, values = [], []
+    for (x, y), (u, v) in zip(corners, source, strict=True):
+        rows.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
+        rows.append([0, 0, 0, x, y, 1, -v * x, -v * y])
+        values += [u, v]
+    return list(np.linalg.solve(np.array(rows, dtype=float), np.array(values, dtype=float)))
+
+
+def screen_photo(image: Image.Image, rng: random.Random) -> Image.Image:
+    """A phone photo of a monitor showing the image: bezel, perspective, glare, blur, noise."""
+    screen = ImageOps.expand(image.convert("RGB"), border=max(8, image.width // 25), fill=(15,) * 3)
+    width, height = screen.size
+    out_w, out_h = int(width * 1.25), int(height * 1.25)
+
+    def jitter(x: float, y: float) -> tuple[float, float]:
+        return x + rng.uniform(-0.07, 0.07) * width, y + rng.uniform(-0.07, 0.07) * height
+
+    left, top = (out_w - width) / 2, (out_h - height) / 2
+    corners = [jitter(left, top), jitter(left + width, top),
+               jitter(left + width, top + height), jitter(left, top + height)]  # fmt: skip
+    shot = screen.transform(
+        (out_w, out_h),
+        Image.Transform.PERSPECTIVE,
+        perspective_coefficients(corners, screen.size),
+        Image.Resampling.BICUBIC,
+        fillcolor=(70, 62, 55),
+    )
+    pixels = np.asarray(shot, dtype=float) * rng.uniform(0.8, 1.05)
+    glare = np.linspace(0, rng.uniform(20, 45), out_w)[None, :, None]
+    noise = np.random.default_rng(rng.randrange(2**32)).normal(0, 4, pixels.shape)
+    photo_of_screen = Image.fromarray(np.clip(pixels + glare + noise, 0, 255).astype(np.uint8))
+    return photo_of_screen.filter(ImageFilter.GaussianBlur(0.8))
+
+
 def save_copies(image: Image.Image, stem: Path, rng: random.Random) -> dict[str, Path]:
     """Write the transformed copies of one source; returns transformation name -> path."""
     width, height = image.size
@@ -158,6 +202,9 @@ def save_copies(image: Image.Image, stem: Path, rng: random.Random) -> dict[str,
         "colour": (recolour(image, rng), "jpg", 88),
         "screenshot": (screenshot(image, rng), "png", None),
         "format": (image, "webp", 80),
+        "mirror": (ImageOps.mirror(image), "jpg", 88),
+        "rotate": (rotated(image, rng), "jpg", 88),
+        "screen_photo": (screen_photo(image, rng), "jpg", 85),
     }
     written = {}
     for name, (copy, extension, quality) in copies.items():

@@ -63,6 +63,11 @@ def known_only(params, accepted) -> None:
             _("Unknown parameter “%(name)s”. Accepted: %(accepted)s.")
             % {"name": unknown[0], "accepted": ", ".join(sorted(accepted))},
         )
+    no_nul_characters(params)
+
+
+def no_nul_characters(params) -> None:
+    """Refuse NUL in any value (PostgreSQL refuses it in text: a 500 otherwise)."""
     for name in sorted(params):
         if any("\x00" in value for value in params.getlist(name)):
             raise BadParameter(

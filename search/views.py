@@ -15,6 +15,7 @@ from .paging import (
     page_and_size,
     whole_number,
 )
+from .work_groups import once_per_work
 
 SEARCH_PARAMETERS = {"q", "page", "size", "cursor", "facets", "sort", *FACET_FIELDS}
 AUTOCOMPLETE_PARAMETERS = {"q", "size"}
@@ -63,7 +64,7 @@ def search_view(request: HttpRequest) -> JsonResponse:
     return JsonResponse(
         {
             "total": results.total,
-            "hits": [hit_json(hit) for hit in results.hits],
+            "hits": [hit_json(hit) for hit in once_per_work(results.hits)],
             "facets": {f: [[v, n] for v, n in values] for f, values in results.facets.items()},
             "next_cursor": results.next_cursor,
             "degraded": results.degraded,

@@ -6,6 +6,7 @@ import pytest
 from django.utils import translation
 from wagtail.models import Collection
 
+from cms.taxonomy.models import Licence
 from search import availability
 from search.backends import _elastic_backend, get_elastic_backend
 from tests.factories import AgencyFactory, editor_of
@@ -56,6 +57,15 @@ def _no_renditions_of_earlier_tests():
 
 
 @pytest.fixture(autouse=True)
+def _no_site_root_paths_of_earlier_tests():
+    """Wagtail caches the sites' root paths with their ids; a rolled-back or flushed test leaves
+    them behind, and the admin's home page then looks up a site that is gone (500)."""
+    from wagtail.models import Site
+
+    Site.clear_site_root_paths_cache()
+
+
+@pytest.fixture(autouse=True)
 def _english_messages():
     """Messages are checked in English, the source language; Vietnamese tests say so."""
     with translation.override("en"):
@@ -71,6 +81,18 @@ def agency_a(db):
 def agency_b(db):
     return AgencyFactory(
         code="agency-b", name="Sở Khoa học và Công nghệ Đồng Nai (thử)", kind="department"
+    )
+
+
+@pytest.fixture
+def licence(db):
+    return Licence.objects.create(
+        code="CC-BY-4.0",
+        name_vi="Ghi công 4.0",
+        name_en="Attribution 4.0",
+        url="https://creativecommons.org/licenses/by/4.0/",
+        allows_commercial_use=True,
+        allows_derivatives=True,
     )
 
 

@@ -16,4 +16,8 @@ def sandbox_svg(response, content_type: str | None):
     if is_svg(content_type):
         response["Content-Security-Policy"] = SVG_POLICY
         response["X-Content-Type-Options"] = "nosniff"
+        disposition = response.get("Content-Disposition", "")
+        if not disposition.startswith("attachment"):
+            name = disposition.partition(";")[2].strip()
+            response["Content-Disposition"] = f"attachment; {name}" if name else "attachment"
     return response

@@ -15,6 +15,7 @@ from typing import Any, BinaryIO
 
 from django.conf import settings
 from pypdf import PdfReader
+from pypdf.errors import PyPdfError
 
 from .dates import make_aware
 from .text import clean, unique
@@ -32,6 +33,7 @@ class DocumentMetadata:
     keywords: list[str] = field(default_factory=list)
     created_at: datetime | None = None
     page_count: int = 0
+    first_page_ratio: float | None = None  # width / height as shown (rotation applied)
     text: str = ""
     text_truncated: bool = False
 
@@ -48,11 +50,23 @@ def extract_pdf_metadata(file: BinaryIO | str | os.PathLike[str]) -> DocumentMet
             reader.decrypt("")
         metadata = _described(reader)
         metadata.page_count = len(reader.pages)
+        metadata.first_page_ratio = _first_page_ratio(reader)
         metadata.text, metadata.text_truncated = _text(reader, text_limit())
         return metadata
     finally:
         if hasattr(file, "seek"):
             file.seek(0)
+
+
+def _first_page_ratio(reader: PdfReader) -> float | None:
+    try:
+        page = reader.pages[0]
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        if (page.rotation or 0) % 180:
+            width, height = height, width
+    except (IndexError, KeyError, ValueError, TypeError, AttributeError, PyPdfError):
+        return None
+    return width / height if height > 0 else None
 
 
 def _described(reader: PdfReader) -> DocumentMetadata:

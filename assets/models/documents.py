@@ -6,7 +6,7 @@ from wagtail.search import index
 from ..enums import DocumentKind
 from ..kinds import DOCUMENT
 from ..storage_keys import original_upload_to
-from .metadata import SHARED_FORM_FIELDS, AssetMetadata
+from .metadata import SHARED_FORM_FIELDS, AssetMetadata, with_filterable_tags
 
 
 class DocumentAsset(AssetMetadata, AbstractDocument):
@@ -19,7 +19,7 @@ class DocumentAsset(AssetMetadata, AbstractDocument):
 
     upload_families = DOCUMENT.upload_families
     admin_form_fields = Document.admin_form_fields + ("kind",) + SHARED_FORM_FIELDS
-    search_fields = (
+    search_fields = with_filterable_tags(
         AbstractDocument.search_fields
         + AssetMetadata.metadata_search_fields
         + [index.SearchField("extracted_text")]

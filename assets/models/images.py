@@ -1,4 +1,3 @@
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
@@ -6,7 +5,7 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from ..enums import ImageKind
 from ..kinds import IMAGE
 from ..storage_keys import original_upload_to
-from .metadata import SHARED_FORM_FIELDS, AssetMetadata
+from .metadata import SHARED_FORM_FIELDS, AssetMetadata, with_filterable_tags
 
 
 class ImageAsset(AssetMetadata, AbstractImage):
@@ -21,24 +20,20 @@ class ImageAsset(AssetMetadata, AbstractImage):
         help_text=_(
             "What the picture shows or says, for readers who cannot see it; required to publish."
         ),
-    )
+    )  # required to publish by assets.rights, with the licence and the credit line
     alt_text_en = models.CharField(_("alternative text (English)"), max_length=400, blank=True)
 
     upload_families = IMAGE.upload_families
     admin_form_fields = (
         Image.admin_form_fields + ("kind", "captured_at", "alt_text", "alt_text_en")
     ) + SHARED_FORM_FIELDS
-    search_fields = AbstractImage.search_fields + AssetMetadata.metadata_search_fields
+    search_fields = with_filterable_tags(
+        AbstractImage.search_fields + AssetMetadata.metadata_search_fields
+    )
 
     @property
     def default_alt_text(self) -> str:
         return self.alt_text or self.title
-
-    def clean(self) -> None:
-        super().clean()
-        if self.is_published and not self.alt_text.strip():
-            message = _("Describe the image for readers who cannot see it before publishing.")
-            raise ValidationError({"alt_text": message})
 
     def get_upload_to(self, filename: str) -> str:
         return original_upload_to(self, filename)

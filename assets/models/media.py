@@ -6,7 +6,7 @@ from ..enums import MediaKind
 from ..kinds import MEDIA
 from ..storage_keys import original_upload_to
 from ..validation.captions import validate_webvtt
-from .metadata import SHARED_FORM_FIELDS, AssetMetadata
+from .metadata import SHARED_FORM_FIELDS, AssetMetadata, with_filterable_tags
 
 
 class MediaAsset(AssetMetadata, AbstractMedia):
@@ -40,7 +40,9 @@ class MediaAsset(AssetMetadata, AbstractMedia):
     upload_families = MEDIA.upload_families
     admin_form_fields = ("title", "file", "collection", "thumbnail", "tags", "kind")
     admin_form_fields += SHARED_FORM_FIELDS + ("captions", "captions_en")
-    search_fields = AbstractMedia.search_fields + AssetMetadata.metadata_search_fields
+    search_fields = with_filterable_tags(
+        AbstractMedia.search_fields + AssetMetadata.metadata_search_fields
+    )
 
     class Meta(AbstractMedia.Meta):
         verbose_name = _("video or audio")

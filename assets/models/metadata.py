@@ -11,6 +11,7 @@ from cms.agencies.models import Agency
 
 from ..enums import Language
 from ..lifecycle import announce, changes_between, mark_withdrawal, previous_state
+from ..rights import check_publishable
 
 SHARED_FORM_FIELDS = (
     "description",
@@ -31,6 +32,17 @@ SHARED_FORM_FIELDS = (
     "embargo_until",
     "withdrawal_reason",
 )
+
+
+def with_filterable_tags(search_fields: list) -> list:
+    """Wagtail's choosers filter by tag, then search: the tag's name must be a filter field of the
+    index too, or `?tag=...&q=...` answers 500 (FilterFieldError)."""
+    fields = []
+    for field in search_fields:
+        if isinstance(field, index.RelatedFields) and field.field_name == "tags":
+            field = index.RelatedFields("tags", [*field.fields, index.FilterField("name")])
+        fields.append(field)
+    return fields
 
 
 class AssetMetadata(models.Model):
@@ -139,6 +151,10 @@ class AssetMetadata(models.Model):
 
     class Meta:
         abstract = True
+
+    def clean(self) -> None:
+        super().clean()
+        check_publishable(self)
 
     def assign_agency_from_collection(self) -> None:
         self.agency = Agency.objects.filter(collection_id=self.collection_id).first()

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from cms.agencies.access import agencies_of
 from cms.agencies.models import Agency
 
+from ..kinds import ASSET_KINDS
 from .sessions import max_upload_size
 
 
@@ -20,6 +21,10 @@ def uploader(request):
             "header_title": _("Upload large files"),
             "agencies": [a for a in agencies if a.collection_id],
             "max_size": max_upload_size(),
+            # where the page leads once the file is stored: "<edit URL of kind>" with id 0
+            "edit_urls": {
+                kind.name: reverse(kind.admin_url_name("edit"), args=[0]) for kind in ASSET_KINDS
+            },
             # the uploader appends "<asset type>/<id>/" once the upload is an asset
             "duplicates_endpoint": reverse("duplicates_of_upload", args=["image", 0]).removesuffix(
                 "image/0/"

@@ -101,9 +101,10 @@ def _inspect(upload, path):
 def _new_asset(upload, model, facts, key: str, sha1: str):
     title = upload.title or posixpath.splitext(upload.filename)[0]
     asset = model(title=title, collection=upload.collection, uploaded_by_user=upload.user)
-    if upload.kind in {value for value, _label in model._meta.get_field("kind").choices}:
+    kind_chosen = upload.kind in {value for value, _label in model._meta.get_field("kind").choices}
+    if kind_chosen:
         asset.kind = upload.kind
-    apply_upload_facts(asset, facts)
+    apply_upload_facts(asset, facts, kind_chosen=kind_chosen)
     asset.file.name = key
     if hasattr(asset, "file_hash"):
         asset.file_hash = sha1

@@ -49,8 +49,41 @@ _HTML_MARKERS = (
     b"<form",
 )
 
-# Markers of code a browser or a server would run, found inside an image's bytes.
-EMBEDDED_CODE_MARKERS = (b"<?php", b"<script", b"<html", b"<iframe", b"<body", b"<svg")
+# Markers of code a browser or a server would run or fetch, found inside an image's bytes outside
+# its pixel data (comments, metadata, after the end marker): a file sniffed as HTML by anything
+# that ignores its type runs them. Metadata never needs them (XMP is <x:xmpmeta>/<rdf:...>).
+EMBEDDED_CODE_MARKERS = (
+    b"<?php",
+    b"<%",
+    b"<script",
+    b"<html",
+    b"<head",
+    b"<body",
+    b"<iframe",
+    b"<frame",
+    b"<svg",
+    b"<math",
+    b"<img",
+    b"<image",
+    b"<video",
+    b"<audio",
+    b"<source",
+    b"<object",
+    b"<embed",
+    b"<applet",
+    b"<form",
+    b"<input",
+    b"<button",
+    b"<meta",
+    b"<link",
+    b"<base",
+    b"<style",
+    b"<a href",
+    b"<details",
+    b"<marquee",
+    b"<template",
+    b"javascript:",
+)
 
 _ZIP_END = b"PK\x05\x06"
 _ZIP_END_SIZE = 22

@@ -23,6 +23,10 @@ from .signatures import FileType
 # Above this many pixels per byte of file the picture can only be a flat, crafted expanse:
 # a real photograph compresses to at most a few dozen pixels per byte.
 BOMB_PIXELS_PER_BYTE = 1000
+# Up to this many pixels a decode costs at most some 64 MB whatever the file, and sparse
+# black-and-white scans (over 1,000 pixels per byte at 300 dpi) or flat web graphics are common:
+# the ratio is asked of larger pictures only, whatever the configured pixel limit.
+RATIO_FREE_PIXELS = 16_000_000
 _JPEG_DRAFT_SCALE = 8
 
 
@@ -71,10 +75,10 @@ def _header_size(file: BinaryIO, file_type: FileType, name: str) -> tuple[int, i
 
 def _check_pixels(width: int, height: int, size: int, limits: UploadLimits, name: str) -> None:
     pixels = width * height
+    if pixels > RATIO_FREE_PIXELS and pixels / max(size, 1) > BOMB_PIXELS_PER_BYTE:
+        raise _bomb(name, f"{width}×{height}")
     if pixels <= limits.image_max_pixels:
         return
-    if pixels / max(size, 1) > BOMB_PIXELS_PER_BYTE:
-        raise _bomb(name, f"{width}×{height}")
     raise UploadRejected(
         _(
             "“%(name)s” is %(width)s×%(height)s pixels (%(megapixels)s megapixels); images may "

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from .errors import UploadRejected
 from .limits import UploadLimits
-from .pdf_actions import EMBEDDED_FILE, JAVASCRIPT, find_active_content
+from .pdf_actions import EMBEDDED_FILE, JAVASCRIPT, REMOTE, find_active_content
 from .reading import read_tail
 
 _EOF_WINDOW = 2048
@@ -111,6 +111,16 @@ def _refuse_active_content(reader: PdfReader, name: str) -> None:
                 "Remove the attachments and upload them separately if needed."
             ),
             "pdf_embedded_file",
+            name=name,
+            key=key,
+        )
+    if finding == REMOTE:
+        raise UploadRejected(
+            _(
+                "“%(name)s” contains an action that sends its form or opens another file "
+                "(%(key)s). Such PDFs are refused; export it again as a plain PDF."
+            ),
+            "pdf_remote_action",
             name=name,
             key=key,
         )

@@ -1,4 +1,5 @@
-"""Find active content in a PDF: JavaScript, launch actions, XFA forms and embedded files.
+"""Find active content in a PDF: JavaScript (also as a javascript: link), launch actions, actions
+that send a form or open another file, XFA forms and embedded files.
 
 Every object reachable from the trailer is visited once (catalog, names trees, pages,
 annotations, outlines, form fields), including objects stored inside object streams, which a
@@ -7,18 +8,28 @@ scan of the raw bytes would miss.
 
 from __future__ import annotations
 
+import re
+
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, PdfObject
 
 JAVASCRIPT = "javascript"
 LAUNCH = "launch"
+REMOTE = "remote"
 EMBEDDED_FILE = "embedded_file"
 
 _ACTION_FINDINGS = {
     "/JavaScript": JAVASCRIPT,
     "/RichMediaExecute": JAVASCRIPT,
     "/Launch": LAUNCH,
+    "/SubmitForm": REMOTE,  # sends the form's fields to any address
+    "/ImportData": REMOTE,  # reads form data from another file
+    "/GoToR": REMOTE,  # opens another (remote or local) PDF
+    "/GoToE": REMOTE,  # opens an embedded or other file
 }
+_SCRIPT_SCHEMES = ("javascript:", "vbscript:")
+_FILE_SCHEMES = ("file:", "data:", "smb:", "\\\\")
+_INVISIBLE = re.compile(r"[\s\x00-\x1f]+")
 
 
 def find_active_content(reader: PdfReader) -> tuple[str, str] | None:
@@ -56,10 +67,26 @@ def _finding_in(dictionary: DictionaryObject) -> tuple[str, str] | None:
     action = dictionary.get("/S")
     if action in _ACTION_FINDINGS:
         return _ACTION_FINDINGS[action], str(action)
+    if action == "/URI":
+        return _uri_finding(dictionary.get("/URI"))
     if "/EmbeddedFiles" in dictionary:
         return EMBEDDED_FILE, "/EmbeddedFiles"
     if dictionary.get("/Type") == "/EmbeddedFile":
         return EMBEDDED_FILE, "/EmbeddedFile"
     if dictionary.get("/Subtype") == "/FileAttachment":
         return EMBEDDED_FILE, "/FileAttachment"
+    return None
+
+
+def _uri_finding(uri: PdfObject | None) -> tuple[str, str] | None:
+    """A link is followed by a click: a web page is fine, a script or a local file is not."""
+    if isinstance(uri, IndirectObject):
+        uri = uri.get_object()
+    if isinstance(uri, bytes):
+        uri = uri.decode("latin-1")
+    target = _INVISIBLE.sub("", str(uri or "")).lower()
+    if target.startswith(_SCRIPT_SCHEMES):
+        return JAVASCRIPT, f"/URI {target[:20]}"
+    if target.startswith(_FILE_SCHEMES):
+        return REMOTE, f"/URI {target[:20]}"
     return None

@@ -42,6 +42,25 @@ class Agency(models.Model):
     moderators = models.OneToOneField(
         Group, null=True, editable=False, on_delete=models.SET_NULL, related_name="+"
     )
+    # What every upload of the agency starts with (assets.rights.apply_agency_defaults).
+    default_credit_line = models.CharField(
+        _("default credit line"),
+        max_length=255,
+        blank=True,
+        help_text=_("Filled in on every new upload, for example “Ảnh: Bộ KH&CN”."),
+    )
+    default_copyright_holder = models.CharField(
+        _("default copyright holder"), max_length=255, blank=True
+    )
+    default_licence = models.ForeignKey(
+        "taxonomy.Licence",
+        verbose_name=_("default licence"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The licence every new upload starts with; editors may change it."),
+    )
 
     class Meta:
         ordering = ["name"]

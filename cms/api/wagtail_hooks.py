@@ -11,6 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
+from .admin_endpoints import register_checked_endpoints
 from .models import Consumer, WebhookDelivery
 
 
@@ -69,3 +70,9 @@ def api_admin_urls():
 @hooks.register("register_reports_menu_item")
 def reuse_report_menu_item():
     return MenuItem(_("Reuse through the API"), reverse("api_reuse_report"), icon_name="doc-full")
+
+
+# After Wagtail's own hooks (order 0), which register the unchecked, unfiltered endpoints.
+@hooks.register("construct_admin_api", order=100)
+def checked_admin_api(router):
+    register_checked_endpoints(router)

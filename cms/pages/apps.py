@@ -11,5 +11,7 @@ class PagesConfig(AppConfig):
         from cms.agencies.signals import agency_provisioned
 
         from .sections import provide_section
+        from .slugs import use_folded_slug_input
 
         agency_provisioned.connect(provide_section, dispatch_uid="pages_agency_section")
+        use_folded_slug_input()

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from search import queries
 from search.keys import key_for, split_key
@@ -106,7 +107,7 @@ def facts(asset, kind: str) -> list[tuple[str, object]]:
         minutes, seconds = divmod(round(asset.duration), 60)
         rows.append((_("Duration"), f"{minutes}:{seconds:02d}"))
     if getattr(asset, "page_count", None):
-        rows.append((_("Pages"), asset.page_count))
+        rows.append((pgettext_lazy("document length", "Pages"), asset.page_count))
     if asset.campaign:
         rows.append((_("Campaign or event"), asset.campaign.name))
     legal = ", ".join(doc.number for doc in asset.legal_documents.all())

@@ -14,9 +14,10 @@ from .article import article_context
 from .blocks import ArticleBodyBlock
 from .home import home_context
 from .section import section_context
+from .slugs import FoldedSlugMixin
 
 
-class HomePage(Page):
+class HomePage(FoldedSlugMixin, Page):
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -32,7 +33,7 @@ class HomePage(Page):
         return context
 
 
-class AgencySectionPage(Page):
+class AgencySectionPage(FoldedSlugMixin, Page):
     agency = models.OneToOneField(
         "agencies.Agency",
         verbose_name=_("agency"),
@@ -54,7 +55,7 @@ class AgencySectionPage(Page):
         return context
 
 
-class ArticlePage(Page):
+class ArticlePage(FoldedSlugMixin, Page):
     summary = models.TextField(_("summary"), blank=True)
     title_en = models.CharField(_("title (English)"), max_length=255, blank=True)
     summary_en = models.TextField(_("summary (English)"), blank=True)

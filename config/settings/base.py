@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "csp",
     "rest_framework",
     "django_tasks",
     "django_tasks_db",
@@ -72,6 +73,9 @@ MIDDLEWARE = [
     # Static files straight from STATIC_ROOT (compressed, cached for ever when hashed): no
     # reverse proxy rule needed for them.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above the page cache: cached pages get the policy of the moment they are served (no
+    # nonces: the same policy for every response, so a cached page is never out of date).
+    "config.csp.SitePolicyMiddleware",
     # The database or the storage out of reach: 503 and Retry-After, not 500.
     "config.operations.unavailable.DependencyOutageMiddleware",
     "cms.api.middleware.ApiCompressionMiddleware",
@@ -148,6 +152,8 @@ LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 WAGTAIL_I18N_ENABLED = False
+# ASCII slugs, Vietnamese folded (cms.pages.slugs): addresses that survive any mail or chat client.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
@@ -284,7 +290,8 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "heic",
 ASSET_PDF_TEXT_MAX_CHARS = env_int("NCRL_PDF_TEXT_MAX_CHARS", 2_000_000)
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend, answering searches of assets from the library's folded index.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.wagtail_backend"}}
 WAGTAILSNIPPETS_MENU_SHOW_ALL = False
 
 # Logs go to standard error, one line per record: plain text by default, one JSON object per line
@@ -364,6 +371,9 @@ LIBRARY_SEARCH = {
 # in search.duplicates.algorithms.thresholds.Thresholds; any of them can be overridden here, e.g.
 # DEDUP_THRESHOLDS='{"image_global_pdq": 36, "text_jaccard": 0.5}'.
 DEDUP_THRESHOLDS = env_json("DEDUP_THRESHOLDS")
+# The task backend of the background part of a duplicate check (video frames, Chromaprint,
+# posters, document text): the profile's queue unless told otherwise.
+DUPLICATES_TASK_BACKEND = env_str("NCRL_DUPLICATES_TASK_BACKEND", "default")
 
 # --- Storage and resumable uploads ---
 # Asset files go through our subclass of the configured backend: originals are stored once under
@@ -391,6 +401,34 @@ NCRL_UPLOAD_EXPIRY_HOURS = env_int("NCRL_UPLOAD_EXPIRY_HOURS", 24)
 # This machine's name in the uploads it receives: a resumed upload must come back to it.
 NCRL_NODE_NAME = env_str("NCRL_NODE_NAME", "")
 # --- end of storage and resumable uploads ---
+
+# --- Security headers ---
+# A Content Security Policy on every page (a stricter one on the public site than in the admin,
+# see config/settings/security.py); nosniff, a same-origin referrer and no framing by other sites
+# (Django's SecurityMiddleware and XFrameOptionsMiddleware). NCRL_CSP_MEDIA_ORIGINS names a CDN
+# that serves stored files; NCRL_CSP_FRAME_SOURCES the video sites whose players may be embedded.
+from .security import (  # noqa: E402
+    EMBED_FRAME_SOURCES,
+    admin_directives,
+    site_directives,
+    storage_origins,
+)
+
+_CSP_MEDIA = storage_origins(NCRL_S3_OPTIONS, env_list("NCRL_CSP_MEDIA_ORIGINS"))
+_CSP_FRAMES = env_list("NCRL_CSP_FRAME_SOURCES", EMBED_FRAME_SOURCES)
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": site_directives(_CSP_MEDIA, _CSP_FRAMES)}
+NCRL_ADMIN_CONTENT_SECURITY_POLICY = {"DIRECTIVES": admin_directives(_CSP_MEDIA, _CSP_FRAMES)}
+NCRL_ADMIN_PATH_PREFIX = "/admin/"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# No framing (Wagtail's preview views allow their own origin; the hub's embed page any site).
+X_FRAME_OPTIONS = "DENY"
+# Wagtail's admin would fetch avatars from gravatar.com (editors' e-mail hashes to a third
+# party) and check releases.wagtail.io: a national system makes neither call.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# --- end of security headers ---
 
 # --- Headless API (cms/api) ---
 # Requests per minute: a consumer's own limit is set in the admin; tokens without a consumer

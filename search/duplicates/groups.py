@@ -7,7 +7,7 @@ from assets.kinds import asset_models
 from search.keys import instance_for_key, key_for
 
 from .enums import Relation
-from .models import AssetFingerprint, DuplicateGroup, DuplicateMember
+from .models import DuplicateGroup, DuplicateMember, FingerprintStatus
 
 
 def join_group(canonical_key: str, asset, relation: str = Relation.COPY) -> DuplicateGroup:
@@ -80,20 +80,18 @@ def _keys_by_sha256() -> list[list[str]]:
 
 
 def _keys_by_content_hash() -> list[list[str]]:
-    shared = (
-        AssetFingerprint.objects.exclude(content_hash="")
-        .values("content_hash")
-        .annotate(n=Count("pk"))
-        .filter(n__gt=1)
-    )
+    statuses = FingerprintStatus.objects.exclude(content_hash="")
+    shared = statuses.values("content_hash").annotate(n=Count("pk")).filter(n__gt=1)
     return [
-        list(
-            AssetFingerprint.objects.filter(content_hash=row["content_hash"]).values_list(
-                "key", flat=True
-            )
-        )
+        list(statuses.filter(content_hash=row["content_hash"]).values_list("key", flat=True))
         for row in shared
     ]
+
+
+def works_of(keys: list[str]) -> dict[str, str]:
+    """The group of each grouped key, for answering each work once (search.work_groups)."""
+    rows = DuplicateMember.objects.filter(key__in=keys).values_list("key", "group_id")
+    return {key: f"group:{group_id}" for key, group_id in rows}
 
 
 def groups_of(keys: list[str]) -> dict[str, dict]:

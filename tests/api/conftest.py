@@ -6,7 +6,7 @@ from django.core.cache import cache
 from wagtail.models import APIToken
 
 from cms.api.models import Consumer
-from cms.taxonomy.models import Licence, Topic
+from cms.taxonomy.models import Topic
 
 
 def consumer_token(name: str, **fields) -> tuple[Consumer, str]:
@@ -18,18 +18,6 @@ def consumer_token(name: str, **fields) -> tuple[Consumer, str]:
 
 def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
-
-
-@pytest.fixture
-def licence(db):
-    return Licence.objects.create(
-        code="CC-BY-4.0",
-        name_vi="Ghi công 4.0",
-        name_en="Attribution 4.0",
-        url="https://creativecommons.org/licenses/by/4.0/",
-        allows_commercial_use=True,
-        allows_derivatives=True,
-    )
 
 
 @pytest.fixture

@@ -71,7 +71,7 @@ def test_writes_need_the_scope_and_the_own_agency(client, agency_a, agency_b, in
     assert anonymous.status_code == 401
 
 
-def test_publishing_is_for_moderators(client, agency_a, integration):
+def test_publishing_is_for_moderators(client, agency_a, integration, licence):
     _consumer, editor_token = integration
     asset = image_asset(agency_a, published=False, title="Chờ công bố")
     url = f"/api/v3/images/{asset.pk}/publish/"
@@ -79,10 +79,14 @@ def test_publishing_is_for_moderators(client, agency_a, integration):
     _moderator, token = consumer_token(
         "Cổng A kiểm duyệt", kind="integration", can_write=True, may_publish=True, agency=agency_a
     )
-    refused = client.post(url, headers=bearer(token))  # no alternative text yet
-    assert refused.status_code == 422 and "alt_text" in refused.content.decode()
-    asset.alt_text = "Ảnh minh hoạ chờ công bố"
-    asset.save(update_fields=["alt_text"])
+    # The admin's rule holds here too: no publishing without the rights metadata.
+    refused = client.post(url, headers=bearer(token))
+    assert refused.status_code == 422
+    for missing in ("licence", "credit_line", "alt_text"):
+        assert missing in refused.content.decode(), missing
+    ImageAsset.objects.filter(pk=asset.pk).update(
+        licence=licence, credit_line="Ảnh: Cổng A", alt_text="Ảnh minh hoạ chờ công bố"
+    )
     published = client.post(url, headers=bearer(token))
     assert published.status_code == 200, published.content
     assert client.get(f"/api/v3/images/{asset.pk}/").status_code == 200

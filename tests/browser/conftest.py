@@ -84,15 +84,25 @@ def _wagtail_roots(transactional_db) -> None:
 @pytest.fixture
 def page(browser, live_server) -> Iterator[Page]:
     """A fresh browser profile (no cookies, no local storage) on the live server; an uncaught
-    script error on any page fails the test."""
+    script error, or anything the Content Security Policy blocked, on any page fails the test."""
     context = browser.new_context(base_url=live_server.url)
     context.set_default_timeout(TIMEOUT_MS)
     opened = context.new_page()
     script_errors: list[str] = []
+    blocked: list[str] = []
     opened.on("pageerror", lambda error: script_errors.append(str(error)))
+    opened.on(
+        "console",
+        lambda message: (
+            blocked.append(f"{opened.url}: {message.text}")
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
     yield opened
     context.close()
     assert not script_errors, f"uncaught script errors in the page: {script_errors}"
+    assert not blocked, f"the Content Security Policy blocked: {blocked}"
 
 
 def log_in(page: Page, username: str, password: str) -> None:

@@ -10,6 +10,7 @@ import json
 from typing import TYPE_CHECKING
 
 import pytest
+from django.urls import reverse
 from django.utils import translation
 
 from assets.models import ImageAsset, ResumableUpload
@@ -172,6 +173,10 @@ def test_a_near_copy_sent_on_the_large_uploads_page_asks_and_records_not_a_dupli
         key_for(mine),
     )
     assert ImageAsset.objects.count() == 2
+    # The page leads on to the metadata form of what it stored.
+    page.click("#tus-describe")
+    page.wait_for_url(f"**{reverse('wagtailimages:edit', args=[mine.pk])}")
+    assert page.locator("form [name=licence]").count() == 1
 
 
 def test_reuse_of_a_near_copy_on_the_large_uploads_page_removes_the_upload(editor_b_page, agency_a):

@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from wagtail.images.utils import generate_signature
 from wagtail.models import Page
+
+from transcoding.models import TranscodeJob
 
 ANY = object()  # a parameter whose value the route ignores for visibility
 
@@ -65,6 +68,7 @@ NOT_ASSET_DOORS = {
     "wagtaildocs_authenticate_with_password": "a privacy restriction id",
     "wagtailcore_authenticate_with_password": "a privacy restriction id",
     "assets:upload": "a resumable upload's unguessable id, checked against its owner",
+    "duplicates:check_state": "a duplicate check's unguessable id, the caller's own (else 404)",
     "checked_media_add": "an upload form (media type only)",
     "wagtailmedia:add": "an upload form (media type only)",
     "wagtailmedia:chooser_typed": "the media chooser listing by type (driven as a listing)",
@@ -73,8 +77,6 @@ NOT_ASSET_DOORS = {
     "wagtailimages:delete_upload_multiple": "an upload in progress, the user's own",
     "wagtaildocs:create_multiple_from_uploaded_document": "an upload in progress, the user's own",
     "wagtaildocs:delete_upload_multiple": "an upload in progress, the user's own",
-    "transcoding:retry": "a transcoding job id (POST, checked against the asset's agency)",
-    "transcoding:cancel": "a transcoding job id (POST, checked against the asset's agency)",
     "wagtailadmin_pages:type_use": "page types, no page",
     "wagtailadmin_pages:type_use_results": "page types, no page",
     "wagtailadmin_pages:choose_parent": "page types, no page",
@@ -151,6 +153,7 @@ def takes_an_id(route: Route) -> bool:
         or ("pk" in params and (route.namespace in PK_KINDS or generic_model))
         or ("object_id" in params and generic_model)
         or params == {"app_label", "model_name", "action"}
+        or "job_id" in params  # a transcoding job of an asset
         or (route.namespace == "api_v3" and bool(params & API_V3_IDS))
     )
 
@@ -196,6 +199,12 @@ def _value_for(param: str, route: Route, target, kind: str):
     if param == "pk":
         expected = PK_KINDS.get(route.namespace)
         return target.pk if expected in (kind, None) else None
+    if param == "job_id":
+        jobs = TranscodeJob.objects.filter(
+            content_type=ContentType.objects.get_for_model(target), object_id=target.pk
+        )
+        job = jobs.first() if kind != "page" else None
+        return job.pk if job else None
     if param in ("object_id",):
         return str(target.pk)
     if param in ("app_label", "content_type_app_name", "app_name"):

@@ -107,6 +107,27 @@ def test_media_chooser_offers_other_agencys_published_media(client, editor_a, ag
     assert draft.title not in html
 
 
+CHOSEN_URLS = {
+    "image": "wagtailimages_chooser:chosen",
+    "document": "wagtaildocs_chooser:chosen",
+    "media": "wagtailmedia:media_chosen",
+}
+
+
+@pytest.mark.parametrize("kind", ["image", "document", "media"])
+def test_another_agencys_published_asset_can_be_chosen_for_reuse(client, editor_a, agency_b, kind):
+    make = {"image": image_asset, "document": document_asset, "media": media_asset}[kind]
+    published = make(agency_b, title="Dùng lại được")
+    draft = make(agency_b, title="Chưa công bố", published=False, variant=1)
+    client.force_login(editor_a)
+    chosen = client.get(reverse(CHOSEN_URLS[kind], args=[published.pk]))
+    assert chosen.status_code == 200  # wagtailmedia answered 403 for another agency's media
+    assert int(chosen.json()["result"]["id"]) == published.pk
+    refused = client.get(reverse(CHOSEN_URLS[kind], args=[draft.pk]))
+    assert refused.status_code in (302, 403, 404)  # Wagtail's choosers redirect when refused
+    assert "Chưa công bố" not in refused.content.decode()
+
+
 @pytest.mark.parametrize("endpoint", ["images", "documents", "media"])
 def test_api_is_read_only(client, editor_a, b_assets, endpoint):
     client.force_login(editor_a)

@@ -62,3 +62,10 @@ def test_the_vietnamese_catalogue_is_complete():
         check=True,
     )
     assert "untranslated" not in report.stderr and "fuzzy" not in report.stderr, report.stderr
+
+
+def test_the_page_count_label_does_not_rename_wagtails_pages():
+    """The admin menu's "Pages" is Wagtail's (Trang); a document's page count has its context."""
+    with translation.override("vi"):
+        assert translation.gettext("Pages") == "Trang"
+        assert translation.pgettext("document length", "Pages") == "Số trang"

@@ -133,6 +133,9 @@ def test_new_version_of_an_uploaded_asset_joins_the_group(
         (json.dumps({"modality": "image"}), 400),
         (json.dumps({"modality": "image", "fingerprint": {"hashes": 3}}), 400),
         (json.dumps({}), 400),
+        # found by the fuzz test (tests/cms/test_fuzz_endpoints.py): a 500 each
+        (json.dumps({"modality": {"image": 1}, "fingerprint": {}}), 400),
+        (json.dumps({"modality": ["image"], "fingerprint": {}}), 400),
     ],
 )
 def test_bad_check_requests_get_a_clear_error(client, token_b, body, status):

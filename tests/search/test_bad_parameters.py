@@ -41,6 +41,8 @@ BAD_SEARCH_PARAMETERS = [
     {"cursor": _cursor({"b": "elasticsearch", "after": {"a": 1}, "shown": 3})},
     {"cursor": _cursor({"b": "elasticsearch", "after": [[1]], "shown": 3})},
     {"cursor": _cursor({"b": "nowhere", "offset": 3})},
+    {"q": "chuyển\x00đổi"},
+    {"agency": "\x00"},
 ]
 
 
@@ -139,6 +141,10 @@ def test_good_paging_still_works(client, indexed):
         "search=x&search_operator=",
         "order=-nonexistent",
         "fields=*,-nothing",
+        "search=a%00b",
+        "title=%00",
+        "id=1e20",
+        "id=99999999999999999999",
     ],
 )
 @pytest.mark.parametrize("endpoint", ["pages", "images", "documents", "media"])
@@ -151,3 +157,32 @@ def test_api_v2_answers_400_not_500(client, db, endpoint, query):
 def test_api_v2_pages_refuses_an_unknown_page_type(client, db):
     response = client.get("/api/v2/pages/?type=nowhere.Nothing")
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "pages/find/?id=1e20",
+        "pages/find/?id=99999999999999999999",
+        "images/find/?id=x",
+        "pages/?child_of=99999999999999999999",
+        "pages/?descendant_of=1e3",
+        "images/?width=99999999999999999999",
+        "images/?collection=abc",
+    ],
+)
+def test_api_v2_find_and_filters_answer_400_not_500(client, db, query):
+    """Found by the fuzz test: Wagtail's find view parses ?id= nowhere, and integer filters
+    overflow the database."""
+    response = client.get(f"/api/v2/{query}")
+    assert response.status_code == 400, (query, response.status_code)
+
+
+@pytest.mark.parametrize(
+    "params", [{"q": "chuyen\x00doi"}, {"agency": "\x00"}, {"sort": "date\x00"}], ids=repr
+)
+def test_hub_library_refuses_nul_characters_with_an_html_400(client, indexed, params):
+    """PostgreSQL refuses NUL in text: a 500 on the production profile once."""
+    response = client.get("/search/", params)
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/html")

@@ -161,7 +161,17 @@
     const assetType = answer.getResponseHeader("Asset-Type");
     const assetId = answer.getResponseHeader("Asset-Id");
     say(`${messages.done}: ${assetType} #${assetId}`);
+    offerDescription(assetType, assetId);
     return showNearCopies(assetType, assetId);
+  }
+
+  // The next step: the metadata form of what was stored (rights, topics, audiences).
+  function offerDescription(assetType, assetId) {
+    const editUrls = JSON.parse(document.getElementById("tus-edit-urls").textContent);
+    const link = document.getElementById("tus-describe");
+    if (!editUrls[assetType] || !link) return;
+    link.href = editUrls[assetType].replace(/\/0\/$/, `/${assetId}/`);
+    link.hidden = false;
   }
 
   function refused(file, answer) {

@@ -1,5 +1,6 @@
 """Public asset pages, their embeddable version, the zoomable picture and image downloads."""
 
+from csp.decorators import csp_replace
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -14,6 +15,9 @@ from .. import licensing
 from ..asset_page import IMAGE_DOWNLOADS, asset_context
 from ..files import file_url
 from ..thumbs import ZOOM_SPEC
+
+# Other sites may frame the embeddable player (their own pages' policy decides the rest).
+EMBEDDABLE = {"frame-ancestors": ["*"]}
 
 
 def visible_asset(request, kind: str, pk: int):
@@ -45,6 +49,7 @@ def asset_page(request, kind: str, **ids):
 
 
 @xframe_options_exempt
+@csp_replace(EMBEDDABLE)
 def asset_embed(request, kind: str, **ids):
     asset = visible_asset(request, kind, _asset_id(kind, ids))
     context = asset_context(request, asset, kind)

@@ -10,7 +10,7 @@ import numpy as np
 
 from .alignment import align
 from .bands import hamming, pdq_terms
-from .images import ImageFingerprint
+from .images import TURNED, ImageFingerprint
 from .thresholds import Thresholds
 
 VALUE_HASH = "value"  # the PDQ of an image's HSV value channel (`images.value_channel`)
@@ -35,11 +35,15 @@ def orb_terms(descriptors: np.ndarray, limit: int = ORB_TERM_KEYPOINTS) -> list[
     return sorted({f"orb:t{t}:{int(k):04x}" for row in keys for t, k in enumerate(row)})
 
 
-def image_hash_terms(hashes: dict[str, str]) -> list[str]:
-    """Band terms of an image's PDQ hashes; those of the value channel only meet their own kind."""
+def image_hash_terms(hashes: dict[str, str], turned: bool = True) -> list[str]:
+    """Band terms of an image's PDQ hashes; those of the value channel only meet their own kind.
+
+    The index holds the terms of the picture as it is (`turned` False); a query also looks for
+    its mirrored and turned versions, which meet those terms."""
     terms = {
         term
         for name, pdq in hashes.items()
+        if turned or not name.startswith(TURNED)
         for term in pdq_terms(pdq, prefix="pdqv" if name == VALUE_HASH else "pdq")
     }
     return sorted(terms)
@@ -47,12 +51,14 @@ def image_hash_terms(hashes: dict[str, str]) -> list[str]:
 
 def global_pdq_distance(a: dict[str, str], b: dict[str, str]) -> int:
     """Smallest distance between any grey-level PDQ of one image (whole, content box) and any of
-    the other. The value-channel hash is another picture of the image: see `value_pdq_distance`."""
+    the other, or between one's turned (mirrored, rotated) hashes and the other's plain ones. The
+    value-channel hash is another picture of the image: see `value_pdq_distance`."""
     return min(
         hamming(x, y)
         for name_a, x in a.items()
         for name_b, y in b.items()
         if VALUE_HASH not in (name_a, name_b)
+        and not (name_a.startswith(TURNED) and name_b.startswith(TURNED))
     )
 
 

@@ -1,9 +1,12 @@
 """Perceptual fingerprint of a still image: global PDQ hashes, local features and a thumbnail.
 
 A global hash survives resizing, recompression, brightness and contrast changes and small
-watermarks, but not crops, borders or screenshots. A recoloured copy (hues turned, saturation
-changed) moves the grey levels the hash sees, but not each pixel's HSV value, the brightest of its
-red, green and blue: a second hash of that channel finds it. The PDQ of the content box (the
+watermarks, but not crops, borders or screenshots. Mirroring a picture (a common way to dodge a
+duplicate check) or turning it by quarter turns permutes the hash's frequencies: the hashes of the
+seven turned versions are kept too, and searched for among the plain hashes of the library.
+A recoloured copy (hues turned, saturation changed) moves the grey levels the hash sees, but not
+each pixel's HSV value, the brightest of its red, green and blue: a second hash of that channel
+finds it. The PDQ of the content box (the
 picture without its frame) covers borders and plain canvases, and ORB local features find the
 picture inside a crop or a screenshot. The thumbnail lets the verifier compare exactly the
 overlapping region (see `alignment`).
@@ -17,17 +20,19 @@ import numpy as np
 from PIL import Image, ImageOps
 
 from .local import LocalFeatures, local_features
-from .pdq import pdq_of
+from .pdq import pdq_dihedral, pdq_of
 from .regions import content_box
 from .thumbnail import make_thumbnail, thumbnail_from_text, thumbnail_to_text
 
 ANALYSIS_SIZE = 768
+TURNED = "turned-"  # names of the hashes of the picture mirrored or turned by quarter turns
 
 
 @dataclass
 class ImageFingerprint:
     """PDQ hashes by name ("full"; "value", of the HSV value channel; "content" when a frame was
-    found), features, thumbnail."""
+    found; "turned-1" to "turned-7", of the whole picture mirrored or turned), features,
+    thumbnail."""
 
     hashes: dict[str, str]
     quality: int
@@ -73,8 +78,9 @@ def value_channel(image: Image.Image) -> Image.Image:
 
 def image_fingerprint(source: str | Path | BinaryIO | Image.Image) -> ImageFingerprint:
     image = load_for_analysis(source)
-    full_hash, quality = pdq_of(image)
+    (full_hash, *turned), quality = pdq_dihedral(image)
     hashes = {"full": full_hash, "value": pdq_of(value_channel(image))[0]}
+    hashes |= {f"{TURNED}{number}": pdq for number, pdq in enumerate(turned, start=1)}
     box = content_box(image)
     if box is not None:
         hashes["content"] = pdq_of(image.crop(box))[0]

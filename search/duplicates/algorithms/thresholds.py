@@ -22,6 +22,8 @@ class Thresholds:
     video_min_keyframes: int = 1  # query key frames that must match one of the candidate's
     audio_max_bit_error: float = 0.35  # Chromaprint bit error rate at the best alignment
     audio_min_overlap: int = 40  # sub-fingerprints (about 5 s) the alignment must share
+    audio_min_peak: float = 9.0  # spreads the best alignment stands out (other speech: under 7)
+    audio_min_coverage: float = 0.8  # share of the shorter recording the alignment must cover
     text_jaccard: float = 0.45  # MinHash Jaccard estimate of folded shingles
 
     @classmethod
