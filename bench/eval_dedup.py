@@ -19,6 +19,7 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from assets.validation import media_input
 from bench.dedup_dataset import DEFAULT_CACHE, build, set_of
 from search.duplicates.algorithms.thresholds import DEFAULT_THRESHOLDS, Thresholds
 from search.duplicates.modalities import modality
@@ -30,7 +31,11 @@ SETS = ("image", "video", "audio", "speech", "text")
 
 def fingerprint(item: dict) -> dict:
     """The product's fingerprint data of an item (`Modality.compute`)."""
-    return modality(item["kind"]).compute(item["path"] if "path" in item else item["text"])
+    if "text" in item:
+        return modality(item["kind"]).compute(item["text"])
+    path = Path(item["path"])
+    source = media_input(path) if item["kind"] in ("audio", "video") else path
+    return modality(item["kind"]).compute(source)
 
 
 def as_data(kind: str, stored) -> dict:

@@ -6,6 +6,7 @@ any agency still refers to does nothing. Wagtail deletes files in a task after a
 deleted; by then the deleted row no longer counts, the others still do.
 """
 
+from botocore.config import Config
 from django.core.files.storage import FileSystemStorage
 from storages.backends.s3 import S3Storage
 from storages.utils import clean_name
@@ -38,9 +39,25 @@ class LocalAssetStorage(StoredOnceMixin, FileSystemStorage):
 
 
 class S3AssetStorage(StoredOnceMixin, S3Storage):
-    """A private S3 bucket (or any S3-compatible service); downloads use presigned URLs."""
+    """A private S3 bucket (or any S3-compatible service); downloads use presigned URLs.
+
+    Time-outs and retries are plain options, not a botocore `Config`: Wagtail hands the storage's
+    deconstruction to a task that deletes a file, and a task's arguments must be JSON.
+    """
 
     is_remote = True
+
+    def __init__(self, *, connect_timeout=5, read_timeout=60, max_attempts=3, **settings):
+        super().__init__(**settings)
+        if settings.get("client_config") is None:
+            self.client_config = Config(
+                s3={"addressing_style": self.addressing_style},
+                signature_version=self.signature_version,
+                proxies=self.proxies,
+                connect_timeout=connect_timeout,
+                read_timeout=read_timeout,
+                retries={"mode": "standard", "max_attempts": max_attempts},
+            )
 
     def object_key(self, name: str) -> str:
         """The bucket key that holds the stored file `name`."""

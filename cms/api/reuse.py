@@ -66,8 +66,18 @@ def _flush_day(day: str) -> int:
 
 def _add(member: str, count: int) -> None:
     day, consumer_id, key, agency_id, fetch = member.split("|")
-    lookup = {"day": day, "consumer_id": consumer_id or None, "key": key, "fetch": fetch}
+    consumer_id, agency_id = consumer_id or None, agency_id or None
+    if consumer_id and not _exists("consumer", consumer_id):
+        return  # its counts went with the consumer (rows cascade)
+    if agency_id and not _exists("agency", agency_id):
+        agency_id = None  # as the row's agency would be after the deletion
+    lookup = {"day": day, "consumer_id": consumer_id, "key": key, "fetch": fetch}
     with transaction.atomic():
         updated = ReuseCount.objects.filter(**lookup).update(count=F("count") + count)
         if not updated:
-            ReuseCount.objects.create(**lookup, agency_id=agency_id or None, count=count)
+            ReuseCount.objects.create(**lookup, agency_id=agency_id, count=count)
+
+
+def _exists(field: str, pk) -> bool:
+    """A buffered count may outlive the consumer or agency it names (deleted since the fetch)."""
+    return ReuseCount._meta.get_field(field).related_model.objects.filter(pk=pk).exists()

@@ -26,6 +26,9 @@ DESCRIPTION = _(
 )
 
 
+FEATURED_KINDS = ("image", "media")
+
+
 @dataclass
 class Shelf:
     title: str
@@ -65,9 +68,10 @@ def shelves() -> list[Shelf]:
     return [shelf for shelf in found if shelf.cards]
 
 
-def featured(exclude: set[str]) -> list[Card]:
-    """The newest pictures and videos with a thumbnail, for the row under the hero."""
-    candidates = latest_asset_cards("image", 6) + latest_asset_cards("media", 6)
+def featured(shown: list[Shelf], exclude: set[str]) -> list[Card]:
+    """The newest pictures and videos with a thumbnail, for the row under the hero, taken from
+    the shelves already fetched (no second round of queries for the same newest items)."""
+    candidates = [card for shelf in shown for card in shelf.cards if card.kind in FEATURED_KINDS]
     candidates.sort(key=lambda card: card.date, reverse=True)
     chosen = [card for card in candidates if card.thumb and card.key not in exclude]
     return chosen[:4]
@@ -108,14 +112,15 @@ def home_context(page, request) -> dict:
     calendar = campaigns.calendar()
     hero = campaigns.hero(calendar)
     hero_picture = hero_card(hero)
+    shown = shelves()
     overview = queries.search("", sort="date", size=1)
     counts = {facet: dict(values) for facet, values in overview.facets.items()}
     kinds = counts.get("kind", {})
     return {
         "hero": hero,
         "hero_card": hero_picture,
-        "featured": featured({hero_picture.key} if hero_picture else set()),
-        "shelves": shelves(),
+        "featured": featured(shown, {hero_picture.key} if hero_picture else set()),
+        "shelves": shown,
         "calendar": [o for o in calendar if o is not hero][:4],
         "topics": topic_tiles(counts.get("topic", {})),
         "agency_kinds": agency_kind_tiles(),

@@ -12,6 +12,7 @@ from assets.kinds import asset_models
 from search.duplicates.decisions import bytes_saved_by_reuse
 from search.duplicates.enums import Decision
 from search.duplicates.models import DuplicateDecision, DuplicateGroup
+from search.duplicates.unchecked import check_figures, unchecked_items
 from search.duplicates.visible import visible_keys
 from search.keys import instance_for_key
 
@@ -23,6 +24,8 @@ class DuplicatesReport:
     reused_bytes: int = 0  # uploads not kept because the editor reused an existing asset
     pairs: list[tuple[str, str, int]] = field(default_factory=list)  # (copier, original, count)
     decisions: dict = field(default_factory=dict)
+    checks: dict = field(default_factory=dict)  # check state -> number of items, library-wide
+    unchecked: list[dict] = field(default_factory=list)  # failed checks the reader may see
 
     @property
     def bytes_saved(self) -> int:
@@ -30,7 +33,12 @@ class DuplicatesReport:
 
 
 def build_report(user) -> DuplicatesReport:
-    report = DuplicatesReport(shared_bytes=_shared_bytes(), reused_bytes=bytes_saved_by_reuse())
+    report = DuplicatesReport(
+        shared_bytes=_shared_bytes(),
+        reused_bytes=bytes_saved_by_reuse(),
+        checks=check_figures(),
+        unchecked=unchecked_items(user),
+    )
     pairs: Counter = Counter()
     groups = list(
         DuplicateGroup.objects.prefetch_related("members__agency").order_by("-created_at")

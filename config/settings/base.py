@@ -9,7 +9,6 @@ task queue).
 from pathlib import Path
 
 import dj_database_url
-from botocore.config import Config as BotocoreConfig
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_int, env_json, env_list, env_required, env_str
@@ -371,6 +370,9 @@ LIBRARY_SEARCH = {
 # in search.duplicates.algorithms.thresholds.Thresholds; any of them can be overridden here, e.g.
 # DEDUP_THRESHOLDS='{"image_global_pdq": 36, "text_jaccard": 0.5}'.
 DEDUP_THRESHOLDS = env_json("DEDUP_THRESHOLDS")
+# The task backend of the background part of a duplicate check (video frames, Chromaprint,
+# posters, document text): the profile's queue unless told otherwise.
+DUPLICATES_TASK_BACKEND = env_str("NCRL_DUPLICATES_TASK_BACKEND", "default")
 
 # --- Storage and resumable uploads ---
 # Asset files go through our subclass of the configured backend: originals are stored once under
@@ -385,13 +387,9 @@ if NCRL_S3_OPTIONS is not None:
     # botocore presigns with the old SigV2 unless told; SigV4 URLs carry their own expiry. Short
     # connection time-outs and few retries: a storage outage answers in seconds, not minutes.
     NCRL_S3_OPTIONS.setdefault("signature_version", env_str("AWS_S3_SIGNATURE_VERSION", "s3v4"))
-    NCRL_S3_OPTIONS["client_config"] = BotocoreConfig(
-        s3={"addressing_style": NCRL_S3_OPTIONS["addressing_style"]},
-        signature_version=NCRL_S3_OPTIONS["signature_version"],
-        connect_timeout=env_int("AWS_S3_CONNECT_TIMEOUT", 5),
-        read_timeout=env_int("AWS_S3_READ_TIMEOUT", 60),
-        retries={"mode": "standard", "max_attempts": env_int("AWS_S3_MAX_ATTEMPTS", 3)},
-    )
+    NCRL_S3_OPTIONS["connect_timeout"] = env_int("AWS_S3_CONNECT_TIMEOUT", 5)
+    NCRL_S3_OPTIONS["read_timeout"] = env_int("AWS_S3_READ_TIMEOUT", 60)
+    NCRL_S3_OPTIONS["max_attempts"] = env_int("AWS_S3_MAX_ATTEMPTS", 3)
 AWS_QUERYSTRING_EXPIRE = env_int("AWS_QUERYSTRING_EXPIRE", 300)
 NCRL_UPLOAD_SPOOL_DIR = env_str("NCRL_UPLOAD_SPOOL_DIR", str(DATA_DIR / "uploads"))
 NCRL_UPLOAD_EXPIRY_HOURS = env_int("NCRL_UPLOAD_EXPIRY_HOURS", 24)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from assets.kinds import kind_named
 from search.keys import INDEXED_MODELS
 
-from .enums import Decision
+from .enums import ASSET_DECISIONS
 
 KEY = re.compile(r"([a-z]+):([1-9][0-9]{0,17})")
 TOKEN = re.compile(r"[A-Za-z0-9_-]{32}")  # `models.checks.new_token`
@@ -37,7 +37,7 @@ class DecisionRequest:
         if not isinstance(sent, dict):
             raise InvalidDecision(_("Send a JSON object."))
         decision = sent.get("decision")
-        if not isinstance(decision, str) or decision not in Decision.values:
+        if not isinstance(decision, str) or decision not in ASSET_DECISIONS:
             raise InvalidDecision(_('"decision" must be reuse, new_version or not_duplicate.'))
         reference = _matching(sent, "reference", TOKEN)
         candidate = _key(sent, "candidate", INDEXED_MODELS)

@@ -13,17 +13,26 @@ from .matching import Match
 from .visible import visible
 
 
-def disclose(matches: list[Match], user, *, asset_key: str = "", sha256: str = ""):
+def disclose(matches: list[Match], user, **check_fields):
     """(the check that vouches for the matches, the matches as `user` may see them); matched
-    items that no longer exist are left out."""
+    items that no longer exist are left out. `check_fields` go to `evidence.record_check`."""
     found = [(match, instance) for match in matches if (instance := instance_for_key(match.key))]
-    check, checked = record_check(
-        user, [match for match, _instance in found], asset_key=asset_key, sha256=sha256
-    )
+    check, checked = record_check(user, [match for match, _instance in found], **check_fields)
     described = [
         describe(match, instance, user, checked[match.key].reference) for match, instance in found
     ]
     return check, described
+
+
+def describe_check(check, user) -> list[dict]:
+    """The matches a check has recorded so far, closest first, as `user` may see them."""
+    rows = [(Match.from_evidence(row.evidence), row.reference) for row in check.matches.all()]
+    rows.sort(key=lambda pair: (not pair[0].exact, -pair[0].similarity, pair[0].key))
+    return [
+        describe(match, instance, user, reference)
+        for match, reference in rows
+        if (instance := instance_for_key(match.key)) is not None
+    ]
 
 
 def describe(match: Match, instance, user, reference: str) -> dict:

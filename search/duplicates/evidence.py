@@ -1,25 +1,46 @@
 """What a check found, kept for its caller: the matches a decision may name (see models.checks)."""
 
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
+
+from search.keys import instance_for_key
 
 from .matching import Match
 from .models import CheckedMatch, DuplicateCheck
 from .visible import visible_keys
 
 
-def record_check(user, matches: list[Match], *, asset_key: str = "", sha256: str = ""):
-    """(the check, {matched key: its CheckedMatch}); no check for no match or no user."""
-    if not matches or not user.is_authenticated:
+def record_check(user, matches: list[Match], *, asset_key="", sha256="", keep=False, **fields):
+    """(the check, {matched key: its CheckedMatch}); no check for no match (unless `keep`: a
+    check whose background part is to come) and none for no user."""
+    if not (matches or keep) or not user.is_authenticated:
         return None, {}
+    forget_expired_checks()
     with transaction.atomic():
-        DuplicateCheck.objects.filter(expires_at__lt=timezone.now()).delete()
-        check = DuplicateCheck.objects.create(user=user, asset_key=asset_key, sha256=sha256)
-        checked = CheckedMatch.objects.bulk_create(
-            CheckedMatch(duplicate_check=check, key=match.key, evidence=match.as_evidence())
-            for match in matches
+        check = DuplicateCheck.objects.create(
+            user=user, asset_key=asset_key, sha256=sha256, **fields
         )
-    return check, {row.key: row for row in checked}
+        return check, add_matches(check, matches)
+
+
+def add_matches(check: DuplicateCheck, matches: list[Match]) -> dict[str, CheckedMatch]:
+    """Record the matches a check found that it had not found yet (their references stay)."""
+    known = set(check.matches.values_list("key", flat=True))
+    CheckedMatch.objects.bulk_create(
+        CheckedMatch(duplicate_check=check, key=match.key, evidence=match.as_evidence())
+        for match in matches
+        if match.key not in known
+    )
+    return {row.key: row for row in check.matches.all()}
+
+
+def forget_expired_checks() -> None:
+    """Expired checks go, with the files that waited for their background part."""
+    expired = DuplicateCheck.objects.filter(expires_at__lt=timezone.now())
+    for name in expired.exclude(staged_name="").values_list("staged_name", flat=True):
+        default_storage.delete(name)
+    expired.delete()
 
 
 def matches_found_for(user, *, reference: str = "", candidate: str = "", check: str = ""):
@@ -43,3 +64,12 @@ def key_for_reference(reference: str, user) -> str | None:
     if checked is None or checked.key not in visible_keys([checked.key], user):
         return None
     return checked.key
+
+
+def agency_for_reference(reference: str, user):
+    """The agency holding the asset a reference of one of `user`'s own unexpired checks names
+    (to ask it for the asset); None for anyone else's reference, an unknown one, or a match
+    that has gone, alike."""
+    checked = matches_found_for(user, reference=reference).first() if reference else None
+    found = instance_for_key(checked.key) if checked is not None else None
+    return getattr(found, "agency", None)

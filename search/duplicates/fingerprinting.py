@@ -1,7 +1,11 @@
-"""Which fingerprints a file gets, computing them, and keeping them with the asset.
+"""Which fingerprints a file gets, and computing them: the cheap part while the upload is
+received, everything in the background (`background`).
 
-A failure to fingerprint never refuses an upload: the file has already passed validation, so the
-asset is stored and `fingerprint_assets` can try again later; the reason is logged.
+A request computes only what costs about as much as reading the file: the content hash, and for
+still images their fingerprints. Video frames, Chromaprint, the poster and a document's text are
+left for the background task (`Fingerprinted.pending`). A failure to fingerprint never refuses an
+upload: the file has already passed validation; the failed parts are recorded
+(`Fingerprinted.failures`, then the item's `FingerprintStatus`) and retried.
 """
 
 import logging
@@ -10,26 +14,22 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
-
-from assets.ffmpeg import make_poster
+from assets.ffmpeg import MediaInput, make_poster
 from assets.kinds import DOCUMENT as DOCUMENT_KIND
 from assets.kinds import IMAGE as IMAGE_KIND
 from assets.kinds import kind_of_model
 from assets.validation import media_input
 from search.folding import fold_words
-from search.keys import key_for
 
-from .modalities import IMAGE, MODALITY_OF_FAMILY, TEXT, modality
-from .models import AssetFingerprint
-from .thresholds import thresholds
+from .modalities import AUDIO, IMAGE, MODALITY_OF_FAMILY, TEXT, VIDEO
+from .modalities.base import Progress, part_of
 
 logger = logging.getLogger(__name__)
 
 # Shorter texts (a caption, a title) share too many phrases with unrelated ones to compare.
 MIN_TEXT_WORDS = 40
-# 2: image fingerprints gained the hash of the HSV value channel (recoloured copies).
-FINGERPRINT_VERSION = 2
+# What only the background task computes (a document: the MinHash of its text).
+BACKGROUND_FAMILIES = frozenset({"video", "audio", "document"})
 
 
 @dataclass
@@ -43,6 +43,8 @@ class Fingerprinted:
     text_data: dict | None = None
     poster_data: dict | None = None  # a video's poster frame, compared with still images
     failures: list[str] = field(default_factory=list)
+    error: str = ""  # what the last failure said
+    pending: bool = False  # the background part is still to be computed
 
     def rows(self) -> list[tuple[str, str, dict]]:
         """(modality, content hash, data) of every fingerprint to store; the content hash goes
@@ -60,9 +62,10 @@ class Fingerprinted:
 
 @contextmanager
 def local_path(file):
-    """A path to the file's bytes: its own temporary file, or a copy written for the tools."""
-    if hasattr(file, "temporary_file_path"):
-        yield Path(file.temporary_file_path())
+    """A path to the file's bytes: its own file on this disk, or a copy written for the tools."""
+    own = _own_path(file)
+    if own is not None:
+        yield own
         return
     with tempfile.NamedTemporaryFile(prefix="ncrl-fp-") as copy:
         file.seek(0)
@@ -73,34 +76,79 @@ def local_path(file):
         yield Path(copy.name)
 
 
+def _own_path(file) -> Path | None:
+    if hasattr(file, "temporary_file_path"):
+        return Path(file.temporary_file_path())
+    try:
+        path = Path(file.path)  # a stored file in a local folder (not in S3)
+    except (AttributeError, NotImplementedError, ValueError):
+        return None
+    return path if path.is_file() else None
+
+
 def text_fingerprint(text: str) -> dict | None:
     if len(fold_words(text)) < MIN_TEXT_WORDS:
         return None
     return TEXT.compute(text)
 
 
-def poster_fingerprint(path: Path) -> dict:
+def poster_fingerprint(source: MediaInput) -> dict:
     """The image fingerprint of the frame the transcoder would choose as the video's poster."""
     with tempfile.TemporaryDirectory(prefix="ncrl-poster-") as work:
-        poster = make_poster(media_input(path), Path(work) / "poster.jpg")
+        poster = make_poster(source, Path(work) / "poster.jpg")
         return IMAGE.compute(poster.image.path)
 
 
-def fingerprint_file(file, *, family: str, sha256: str, text: str = "") -> Fingerprinted:
-    """Content hash and perceptual fingerprint of an upload (plus its text, for documents)."""
+def fingerprint_quickly(file, *, family: str, sha256: str, demuxer: str = "") -> Fingerprinted:
+    """What a request may afford: the content hash, and a still image's fingerprints."""
+    result = Fingerprinted(sha256=sha256, pending=family in BACKGROUND_FAMILIES)
+    kind = MODALITY_OF_FAMILY.get(family)
+    if kind is None:
+        return result
+    with local_path(file) as path:
+        source = _source(kind, path, demuxer)
+        result.content_hash = _attempt(result, "content", kind.content_hash, source) or ""
+        if kind is IMAGE:
+            result.modality = IMAGE.name
+            result.data = _attempt(result, IMAGE.name, IMAGE.compute, path)
+    return result
+
+
+def fingerprint_file(
+    file,
+    *,
+    family: str,
+    sha256: str,
+    text: str = "",
+    demuxer: str = "",
+    filename: str = "",
+    on_progress: Progress | None = None,
+) -> Fingerprinted:
+    """Every fingerprint of a file (and of its text, for documents): the background task's
+    work, and the management command's."""
     result = Fingerprinted(sha256=sha256)
     kind = MODALITY_OF_FAMILY.get(family)
     with local_path(file) as path:
+        source = _source(kind, path, demuxer, filename) if kind is not None else path
         if kind is not None:
-            result.content_hash = _attempt(result, "content", kind.content_hash, path) or ""
+            result.content_hash = _attempt(result, "content", kind.content_hash, source) or ""
         if kind is not None and kind is not TEXT:
             result.modality = kind.name
-            result.data = _attempt(result, kind.name, kind.compute, path)
-        if family == "video":
-            result.poster_data = _attempt(result, "poster", poster_fingerprint, path)
+            compute = kind.compute
+            result.data = _attempt(result, kind.name, compute, source, part_of(on_progress, 0, 0.9))
+        if kind is VIDEO:
+            result.poster_data = _attempt(result, "poster", poster_fingerprint, source)
     if text:
         result.text_data = _attempt(result, "text", text_fingerprint, text)
     return result
+
+
+def _source(kind, path: Path, demuxer: str, filename: str = ""):
+    """What the modality reads: the path, or for audio and video the media input that names the
+    format its bytes were identified as (identified again if the upload did not say)."""
+    if kind not in (AUDIO, VIDEO):
+        return path
+    return MediaInput(path, demuxer) if demuxer else media_input(path, filename)
 
 
 def _attempt(result: Fingerprinted, name: str, function, *args):
@@ -109,27 +157,8 @@ def _attempt(result: Fingerprinted, name: str, function, *args):
     except Exception as error:  # a tool or decoder failed on a file that passed validation
         logger.warning("Fingerprint %s failed: %s", name, error)
         result.failures.append(name)
+        result.error = f"{name}: {error}"
         return None
-
-
-def store_fingerprints(instance, fingerprinted: Fingerprinted) -> None:
-    """Replace the stored fingerprints of an asset or page with these."""
-    key = key_for(instance)
-    limits = thresholds()
-    with transaction.atomic():
-        AssetFingerprint.objects.filter(key=key).delete()
-        for name, content_hash, data in fingerprinted.rows():
-            terms = modality(name).index_terms(data, limits)
-            if content_hash:
-                terms.append(f"content:{content_hash}")
-            AssetFingerprint.objects.create(
-                key=key,
-                modality=name,
-                content_hash=content_hash,
-                data=data,
-                terms=terms,
-                version=FINGERPRINT_VERSION,
-            )
 
 
 def family_of(asset) -> str:
@@ -142,28 +171,15 @@ def family_of(asset) -> str:
     return asset.type
 
 
-def fingerprint_asset(asset) -> Fingerprinted:
-    """Fingerprint a stored asset from its file (management command, older assets)."""
+def fingerprint_asset(asset, on_progress: Progress | None = None) -> Fingerprinted:
+    """Every fingerprint of a stored asset, from its file (background task, command)."""
     text = getattr(asset, "extracted_text", "")
     with asset.file.open("rb") as handle:
-        found = fingerprint_file(
-            handle, family=family_of(asset), sha256=asset.content_sha256, text=text
+        return fingerprint_file(
+            handle,
+            family=family_of(asset),
+            sha256=asset.content_sha256,
+            text=text,
+            filename=getattr(asset, "filename", "") or asset.file.name,
+            on_progress=on_progress,
         )
-    store_fingerprints(asset, found)
-    return found
-
-
-def stored_fingerprints(instance) -> Fingerprinted:
-    """The fingerprints kept for an asset or page, in the form the matcher takes."""
-    found = Fingerprinted(sha256=getattr(instance, "content_sha256", "") or "")
-    rows = {row.modality: row for row in AssetFingerprint.objects.filter(key=key_for(instance))}
-    text = rows.pop(TEXT.name, None)
-    found.text_data = text.data if text else None
-    if "video" in rows:
-        poster = rows.pop(IMAGE.name, None)
-        found.poster_data = poster.data if poster else None
-    for name, row in rows.items():
-        found.modality, found.data, found.content_hash = name, row.data, row.content_hash
-    if text is not None and not found.content_hash:
-        found.content_hash = text.content_hash
-    return found

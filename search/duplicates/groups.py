@@ -7,7 +7,7 @@ from assets.kinds import asset_models
 from search.keys import instance_for_key, key_for
 
 from .enums import Relation
-from .models import AssetFingerprint, DuplicateGroup, DuplicateMember
+from .models import DuplicateGroup, DuplicateMember, FingerprintStatus
 
 
 def join_group(canonical_key: str, asset, relation: str = Relation.COPY) -> DuplicateGroup:
@@ -80,18 +80,10 @@ def _keys_by_sha256() -> list[list[str]]:
 
 
 def _keys_by_content_hash() -> list[list[str]]:
-    shared = (
-        AssetFingerprint.objects.exclude(content_hash="")
-        .values("content_hash")
-        .annotate(n=Count("pk"))
-        .filter(n__gt=1)
-    )
+    statuses = FingerprintStatus.objects.exclude(content_hash="")
+    shared = statuses.values("content_hash").annotate(n=Count("pk")).filter(n__gt=1)
     return [
-        list(
-            AssetFingerprint.objects.filter(content_hash=row["content_hash"]).values_list(
-                "key", flat=True
-            )
-        )
+        list(statuses.filter(content_hash=row["content_hash"]).values_list("key", flat=True))
         for row in shared
     ]
 

@@ -12,7 +12,7 @@ from search.models import SearchEntry
 from .algorithms.thresholds import Thresholds
 from .fingerprinting import Fingerprinted
 from .modalities import modality
-from .models import AssetFingerprint
+from .models import AssetFingerprint, FingerprintStatus
 from .thresholds import thresholds
 
 # A hash band of 16 bits is shared by chance with count / 65,536 stored items: about 240 of a
@@ -30,6 +30,16 @@ class Match:
     signal: str  # "sha256", "content", or the perceptual signal that decided
     similarity: float
     details: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_evidence(cls, evidence: dict) -> "Match":
+        return cls(
+            evidence["key"],
+            evidence["exact"],
+            evidence["signal"],
+            evidence["similarity"],
+            evidence.get("details", {}),
+        )
 
     def as_evidence(self) -> dict:
         return {
@@ -65,9 +75,11 @@ def _same_bytes(upload: Fingerprinted) -> list[Match]:
 def _same_content(upload: Fingerprinted) -> list[Match]:
     if not upload.content_hash:
         return []
-    rows = AssetFingerprint.objects.filter(content_hash=upload.content_hash).values_list("key")
+    keys = FingerprintStatus.objects.filter(content_hash=upload.content_hash).values_list(
+        "key", flat=True
+    )
     details = {"content_hash": upload.content_hash}
-    return [Match(key, True, "content", 1.0, details) for (key,) in rows]
+    return [Match(key, True, "content", 1.0, details) for key in keys]
 
 
 def _near(upload: Fingerprinted, exclude, limits: Thresholds) -> list[Match]:

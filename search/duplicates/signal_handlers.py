@@ -1,15 +1,18 @@
-"""An asset's fingerprints are stored once its row exists, and go when it goes."""
+"""An asset's fingerprints are stored once its row exists (the background part is queued then),
+an article's when it is published; they go when it goes."""
 
 from django.db.models.signals import post_delete, post_save
+from wagtail.signals import page_published
 
 from assets.ingest import take_upload_finding
 from assets.kinds import asset_models
-from search.keys import key_for
+from search.keys import key_for, model_for_kind
 from search.signal_handlers import enqueue_index
 
-from .fingerprinting import store_fingerprints
+from .articles import store_article_fingerprints
 from .inspector import NAME
-from .models import AssetFingerprint
+from .storing import forget, store_fingerprints
+from .tasks import enqueue_fingerprinting
 
 
 def keep_upload_fingerprints(sender, instance, raw=False, **kwargs) -> None:
@@ -20,10 +23,17 @@ def keep_upload_fingerprints(sender, instance, raw=False, **kwargs) -> None:
     store_fingerprints(instance, fingerprinted)
     # The index entry may have been written before the fingerprints: write it again with them.
     enqueue_index(instance)
+    if fingerprinted.pending:
+        enqueue_fingerprinting(key_for(instance))
+
+
+def keep_article_fingerprints(sender, instance, **kwargs) -> None:
+    """Before the index writes the article's record (on commit), with these as its terms."""
+    store_article_fingerprints(instance.specific)
 
 
 def forget_fingerprints(sender, instance, **kwargs) -> None:
-    AssetFingerprint.objects.filter(key=key_for(instance)).delete()
+    forget(key_for(instance))
 
 
 def connect() -> None:
@@ -31,3 +41,6 @@ def connect() -> None:
         uid = f"duplicates_{model._meta.model_name}"
         post_save.connect(keep_upload_fingerprints, sender=model, dispatch_uid=f"{uid}_save")
         post_delete.connect(forget_fingerprints, sender=model, dispatch_uid=f"{uid}_delete")
+    article = model_for_kind("article")
+    page_published.connect(keep_article_fingerprints, sender=article, dispatch_uid="dup_article")
+    post_delete.connect(forget_fingerprints, sender=article, dispatch_uid="dup_article_delete")

@@ -2,8 +2,11 @@
 say what you decided. Authenticated like uploads (admin session with CSRF, or an API token)."""
 
 import json
+import time
 
 from django.http import JsonResponse
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views import View
@@ -13,14 +16,20 @@ from assets.tus.auth import uploading_user
 from assets.tus.protocol import ProtocolError
 from assets.validation import UploadRejected
 
-from .checking import check_uploaded_file
+from .checking import check_uploaded_file, stage_for_background
 from .decision_requests import DecisionRequest, InvalidDecision
 from .decisions import decide
-from .disclosure import disclose
+from .disclosure import describe_check, disclose
+from .enums import CheckState
 from .fingerprinting import Fingerprinted, text_fingerprint
 from .matching import find_duplicates
 from .modalities import MODALITIES, modality
+from .models import DuplicateCheck
+from .tasks import enqueue_check
 from .thresholds import thresholds
+
+MAX_WAIT_SECONDS = 60
+WAIT_STEP_SECONDS = 0.25
 
 HEX = frozenset("0123456789abcdef")
 
@@ -44,13 +53,22 @@ class AuthenticatedJsonView(View):
 
 
 class CheckView(AuthenticatedJsonView):
+    """A file (or its fingerprints, or a text) in; its exact copies out at once, and for audio,
+    video and documents a URL that answers the near copies once the background part has run
+    (`?wait=<seconds>`, at most MAX_WAIT_SECONDS, waits for them here)."""
+
     def post(self, request):
-        if "file" in request.FILES:
-            upload = request.FILES["file"]
+        try:
+            wait = _wait_seconds(request.GET.get("wait"))
+        except ValueError as error:
+            return _error(error)
+        upload = request.FILES.get("file")
+        if upload is not None:
             try:
-                fingerprinted = check_uploaded_file(upload)
+                checked = check_uploaded_file(upload)
             except UploadRejected as error:
                 return _error(" ".join(error.messages), 422, error.code or "rejected")
+            fingerprinted = checked.fingerprinted
         elif request.content_type == "multipart/form-data":
             # A form without its file: the body was read as the form and cannot be JSON.
             return _error(_('Send a file (multipart field "file") or a JSON object.'))
@@ -59,8 +77,16 @@ class CheckView(AuthenticatedJsonView):
                 fingerprinted = _fingerprints_from_json(request.body)
             except ValueError as error:
                 return _error(error)
+        pending = upload is not None and fingerprinted.pending
         matches = find_duplicates(fingerprinted)
-        check, described = disclose(matches, request.user, sha256=fingerprinted.sha256)
+        fields = {"family": checked.family, "demuxer": checked.demuxer} if pending else {}
+        check, _described = disclose(
+            matches, request.user, sha256=fingerprinted.sha256, keep=pending, **fields
+        )
+        if pending:
+            stage_for_background(check, upload)
+            enqueue_check(check.token)
+            check = _waited_for(check, wait)
         return JsonResponse(
             {
                 "sha256": fingerprinted.sha256,
@@ -68,11 +94,67 @@ class CheckView(AuthenticatedJsonView):
                 "modality": fingerprinted.modality,
                 "fingerprint": fingerprinted.data,
                 "text_fingerprint": fingerprinted.text_data,
-                "exact": any(match.exact for match in matches),
-                "check": check.token if check else None,
-                "matches": described,
+                **_check_answer(request, check),
             }
         )
+
+
+class CheckStateView(View):
+    """GET: where a check of the caller's stands, with the matches found so far."""
+
+    def get(self, request, token: str):
+        try:
+            user = uploading_user(request)
+        except ProtocolError as error:
+            return _error(error.message, error.status, "unauthorised")
+        check = DuplicateCheck.objects.filter(
+            token=token, user=user, expires_at__gt=timezone.now()
+        ).first()
+        if check is None:
+            return _error(_("No check of yours has this id."), 404, "not_found")
+        request.user = user
+        return JsonResponse(_check_answer(request, _waited_for(check, 0)))
+
+
+def _check_answer(request, check) -> dict:
+    """What the caller learns of a check: its state, the matches so far, where to ask again."""
+    described = describe_check(check, request.user) if check is not None else []
+    answer = {
+        "exact": any(match["exact"] for match in described),
+        "check": check.token if check is not None else None,
+        "state": check.state if check is not None else CheckState.CHECKED,
+        "matches": described,
+    }
+    if check is not None and check.state == CheckState.CHECKING:
+        answer["progress"] = check.progress
+        answer["poll"] = request.build_absolute_uri(
+            reverse("duplicates:check_state", args=[check.token])
+        )
+    return answer
+
+
+def _wait_seconds(value) -> float:
+    if value in (None, ""):
+        return 0.0
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds <= MAX_WAIT_SECONDS:
+        raise ValueError(
+            _('"wait" must be a number of seconds from 0 to %(max)d.') % {"max": MAX_WAIT_SECONDS}
+        )
+    return seconds
+
+
+def _waited_for(check, seconds: float):
+    """The check once its background part is done, or as it stands after `seconds`."""
+    deadline = time.monotonic() + seconds
+    check.refresh_from_db()
+    while check.state == CheckState.CHECKING and time.monotonic() < deadline:
+        time.sleep(WAIT_STEP_SECONDS)
+        check.refresh_from_db()
+    return check
 
 
 def _fingerprints_from_json(body: bytes) -> Fingerprinted:

@@ -8,8 +8,9 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
+from cms.agencies.models import Agency
 from cms.api.models import Consumer, ReuseCount, Tombstone
-from cms.api.reuse import flush
+from cms.api.reuse import flush, record_fetch
 from tests.factories import image_asset
 
 from .conftest import bearer, consumer_token
@@ -163,3 +164,20 @@ def test_a_burst_of_fetches_is_counted_per_consumer_and_day(client, library, pre
     assert {row.agency_id for row in ReuseCount.objects.all()} == {library["public"].agency_id}
     flush()  # flushing again adds nothing
     assert sum(ReuseCount.objects.values_list("count", flat=True)) == 34
+
+
+def test_counts_of_a_deleted_agency_or_consumer_do_not_stop_the_flush(client, library, press):
+    """A count waits in the cache for minutes: what it names may be deleted meanwhile (in the
+    tests, a rolled-back test's agency); the flush must go on, not fail on a foreign key."""
+    cache.clear()
+    consumer, token = press
+    asset = library["public"]
+    client.get(f"/api/v3/images/{asset.pk}/", headers=bearer(token))
+    consumer.delete()
+    gone_agency = Agency.objects.order_by("-pk").first().pk + 1000
+    record_fetch(None, "image:999999", gone_agency, "item")
+    flush()
+    assert flush() == 0  # nothing left behind to fail again
+    assert [(row.key, row.consumer_id, row.agency_id) for row in ReuseCount.objects.all()] == [
+        ("image:999999", None, None)
+    ]

@@ -68,6 +68,7 @@ NOT_ASSET_DOORS = {
     "wagtaildocs_authenticate_with_password": "a privacy restriction id",
     "wagtailcore_authenticate_with_password": "a privacy restriction id",
     "assets:upload": "a resumable upload's unguessable id, checked against its owner",
+    "duplicates:check_state": "a duplicate check's unguessable id, the caller's own (else 404)",
     "checked_media_add": "an upload form (media type only)",
     "wagtailmedia:add": "an upload form (media type only)",
     "wagtailmedia:chooser_typed": "the media chooser listing by type (driven as a listing)",

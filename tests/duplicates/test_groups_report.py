@@ -10,7 +10,7 @@ from django.urls import reverse
 from cms.reports.duplicates import build_report
 from search.duplicates.decisions import record_decision
 from search.duplicates.enums import Decision
-from search.duplicates.models import AssetFingerprint, DuplicateMember
+from search.duplicates.models import AssetFingerprint, DuplicateMember, FingerprintStatus
 from search.keys import key_for
 from tests.duplicates.library import store
 from tests.duplicates.media import encoded, scene
@@ -22,6 +22,7 @@ def test_command_fingerprints_old_assets_and_groups_exact_copies(agency_a, agenc
     first = store(agency_a, encoded(scene(31)))
     copy = store(agency_b, encoded(scene(31)))
     AssetFingerprint.objects.all().delete()  # as if stored before fingerprints existed
+    FingerprintStatus.objects.all().delete()
 
     output = io.StringIO()
     call_command("fingerprint_assets", stdout=output)

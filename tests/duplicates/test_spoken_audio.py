@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from assets.validation import media_input
 from search.duplicates.algorithms.audio import audio_fingerprint
 from search.duplicates.algorithms.thresholds import DEFAULT_THRESHOLDS as LIMITS
 from search.duplicates.modalities import modality
@@ -61,7 +62,7 @@ def recordings(tmp_path_factory) -> dict[str, list[int]]:
         "same_voice": speak(folder / "other.wav", OTHER_BULLETIN, "vi+m3"),
         "other_voice": speak(folder / "voice.wav", BULLETIN, "vi-vn-x-south+f2"),
     }
-    return {name: audio_fingerprint(path) for name, path in made.items()}
+    return {name: audio_fingerprint(media_input(path)) for name, path in made.items()}
 
 
 def test_a_copy_under_a_music_bed_in_aac_is_found(recordings):

@@ -5,6 +5,7 @@ import datetime as dt
 import re
 
 import pytest
+from django.utils import timezone
 
 from cms.pages.campaigns import calendar, next_occurrence
 
@@ -73,7 +74,7 @@ def test_an_article_shows_date_agency_author_and_topics(client, agency_a, terms)
     article = library.article(agency_a, "Bài có chủ đề", topics=[terms["topic"]])
     article.refresh_from_db()
     html = client.get(article.url).content.decode()
-    assert f'<time datetime="{article.first_published_at:%Y-%m-%d}' in html
+    assert f'<time datetime="{timezone.localtime(article.first_published_at):%Y-%m-%d}' in html
     assert agency_a.name in html and "Ban biên tập" in html
     assert 'href="/en/topics/cds/">Digital change</a>' in html  # the test speaks English
 

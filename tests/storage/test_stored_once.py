@@ -1,14 +1,17 @@
 """Originals are stored once under their content key and outlive all but the last asset."""
 
 import hashlib
+import json
 import posixpath
 
 import pytest
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import default_storage, storages
+from django.utils.module_loading import import_string
 
 from assets.ingest import create_asset
 from assets.models import ImageAsset
+from assets.storage.links import is_remote
 from assets.storage_keys import content_key
 from tests.factories import upload
 
@@ -82,3 +85,15 @@ def test_saving_to_an_existing_content_key_writes_nothing(agency_a):
     with default_storage.open(saved, "rb") as handle:
         assert handle.read() == content
     assert default_storage.get_modified_time(saved) == modified
+
+
+def test_the_storage_reaches_wagtails_deletion_task_as_plain_values():
+    """Wagtail deletes a file in a task given storage.deconstruct(); a task's arguments are JSON,
+    so the S3 client's settings (time-outs, retries) must travel as plain values and come back."""
+    path, args, kwargs = storages["default"].deconstruct()
+    rebuilt = import_string(path)(*args, **json.loads(json.dumps(kwargs)))
+    if is_remote(default_storage):
+        made, configured = rebuilt.client_config, default_storage.client_config
+        assert made.connect_timeout == configured.connect_timeout
+        assert made.retries == configured.retries
+    assert type(rebuilt) is type(storages["default"])

@@ -11,8 +11,11 @@ from wagtail.images.views.chooser import ImageUploadView
 
 from search.keys import split_key
 
-from ..enums import Decision
-from .confirmation import confirmation_html, described_duplicates
+from ..enums import ASSET_DECISIONS
+from .confirmation import confirmation_html
+from .upload_check import check_of_upload
+
+CHOOSER_WAIT_SECONDS = 8.0
 
 
 class ChooserDuplicateStep:
@@ -29,7 +32,9 @@ class ChooserDuplicateStep:
         if not self.form.is_valid():
             return self.get_reshow_creation_form_response()
         created = self.save_form(self.form)
-        matches = described_duplicates(created, request.user)
+        # A modal cannot wait for a poll: a document's text check (quick, in the background)
+        # gets a few seconds; a check still running then is left to the asset's listing.
+        matches = check_of_upload(created, request.user, wait=CHOOSER_WAIT_SECONDS).matches
         if matches:
             return self.duplicates_response(created, matches)
         return self.next_step_response(created)
@@ -42,7 +47,7 @@ class ChooserDuplicateStep:
 
     def duplicates_response(self, created, matches: list[dict]):
         for match in matches:
-            leads_to = {decision: created.pk for decision in Decision.values}
+            leads_to = {decision: created.pk for decision in ASSET_DECISIONS}
             kind, pk = split_key(match.get("key", "none:0"))
             leads_to["reuse"] = pk if kind == self.kind else None  # a video's poster: not here
             match["chooser_urls"] = {

@@ -9,9 +9,9 @@ from assets.kinds import IMAGE, kind_of_model
 from search.keys import key_for
 
 from ..disclosure import disclose
-from ..enums import Decision
-from ..fingerprinting import stored_fingerprints
+from ..enums import ASSET_DECISIONS
 from ..matching import find_duplicates
+from ..storing import stored_fingerprints
 
 
 def described_duplicates(asset, user) -> list[dict]:
@@ -48,6 +48,6 @@ def _with_decision_urls(described: list[dict], new_key: str, check) -> list[dict
             named = {"reference": match["reference"]}
         match["decision_urls"] = {
             decision: f"{base}?{urlencode({**named, 'asset': new_key, 'decision': decision})}"
-            for decision in Decision.values
+            for decision in ASSET_DECISIONS
         }
     return described

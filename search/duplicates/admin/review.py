@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from assets.kinds import kind_named
 from search.keys import instance_for_key
 
-from .confirmation import confirmation_html, described_duplicates
+from .upload_check import PLACES, check_of_upload, upload_check_html
 
 
 def _own_upload(request, asset_type: str, pk: int):
@@ -22,13 +22,23 @@ def _own_upload(request, asset_type: str, pk: int):
 
 
 def duplicates_of_upload(request, asset_type: str, pk: int):
-    """The confirmation for an asset the editor has just uploaded (large uploads page)."""
+    """Where the check of an asset the editor has just uploaded stands, and the block to show
+    (the large uploads page asks once the file is stored; `duplicate-checks.js` polls)."""
     asset = _own_upload(request, asset_type, pk)
     if asset is None:
         return JsonResponse({"count": 0, "html": ""}, status=404)
-    matches = described_duplicates(asset, request.user)
-    html = confirmation_html(request, asset, matches, place="standalone") if matches else ""
-    return JsonResponse({"count": len(matches), "html": html})
+    check = check_of_upload(asset, request.user)
+    place = request.GET.get("place", "standalone")
+    place = place if place in PLACES else "standalone"
+    html = upload_check_html(request, asset, check, place)
+    return JsonResponse(
+        {
+            "state": check.state,
+            "progress": check.progress,
+            "count": len(check.matches),
+            "html": html,
+        }
+    )
 
 
 def review_upload(request, asset_type: str, pk: int):
@@ -36,16 +46,14 @@ def review_upload(request, asset_type: str, pk: int):
     asset = _own_upload(request, asset_type, pk)
     if asset is None:
         raise Http404(_("The uploaded asset is not there any more."))
-    matches = described_duplicates(asset, request.user)
+    check = check_of_upload(asset, request.user)
     kind = kind_named(asset_type)
     return TemplateResponse(
         request,
         "duplicates/review_upload.html",
         {
             "asset": asset,
-            "confirmation": confirmation_html(request, asset, matches, place="standalone")
-            if matches
-            else "",
+            "confirmation": upload_check_html(request, asset, check),
             "index_url": reverse(kind.admin_url_name("index")),
             "edit_url": reverse(kind.admin_url_name("edit"), args=[asset.pk]),
         },

@@ -8,7 +8,7 @@ from wagtailmedia.views import media as media_views
 
 from assets.kinds import MEDIA, kind_of_model
 
-from .confirmation import described_duplicates
+from .upload_check import check_of_upload
 
 
 class ReviewCopiesMixin:
@@ -38,6 +38,7 @@ def checked_media_add(request, media_type):
 
 
 def review_url_if_duplicated(asset, user) -> str | None:
-    if not described_duplicates(asset, user):
+    """The review page, unless the check is over and found nothing."""
+    if not check_of_upload(asset, user).for_the_editor:
         return None
     return reverse("duplicates_review_upload", args=[kind_of_model(type(asset)).name, asset.pk])

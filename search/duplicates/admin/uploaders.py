@@ -4,38 +4,44 @@ from wagtail.admin.views.generic.multiple_upload import AddView as GenericAddVie
 from wagtail.documents.views.multiple import AddView as DocumentsAddView
 from wagtail.images.views.multiple import AddView as ImagesAddView
 
-from .confirmation import confirmation_html, described_duplicates
+from .confirmation import confirmation_html
+from .upload_check import check_of_upload, upload_check_html
 
 
 class CheckedImagesAddView(ImagesAddView):
-    """Wagtail's own uploader shows our confirmation where it shows its equal-hash one."""
+    """Wagtail's own uploader shows our confirmation where it shows its equal-hash one; an image
+    whose fingerprints failed says "not checked" above its edit form."""
 
     def get_upload_form_class(self):
         return with_model_defaults(super().get_upload_form_class())
 
     def get_edit_object_response_data(self):
         data = GenericAddView.get_edit_object_response_data(self)
-        matches = described_duplicates(self.object, self.request.user)
-        data["duplicate"] = bool(matches)
-        if matches:
-            data["confirm_duplicate_upload"] = confirmation_html(self.request, self.object, matches)
+        check = check_of_upload(self.object, self.request.user)
+        data["duplicate"] = bool(check.matches)
+        if check.matches:
+            html = confirmation_html(self.request, self.object, check.matches)
+            data["confirm_duplicate_upload"] = html
+        elif check.for_the_editor:
+            data["form"] = upload_check_html(self.request, self.object, check) + data["form"]
         return data
 
 
 class CheckedDocumentsAddView(DocumentsAddView):
-    """Wagtail's document uploader has no duplicate step: the confirmation goes above the edit
-    form it shows for each file ("reuse" is a delete link, which its script already handles)."""
+    """Wagtail's document uploader has no duplicate step: the check goes above the edit form it
+    shows for each file ("reuse" is a delete link, which its script already handles). The text
+    is compared in the background: "checking for copies" first, then the copies, if any."""
 
     def get_upload_form_class(self):
         return with_model_defaults(super().get_upload_form_class())
 
     def get_edit_object_response_data(self):
         data = super().get_edit_object_response_data()
-        matches = described_duplicates(self.object, self.request.user)
-        data["duplicate"] = bool(matches)
-        if matches:
-            confirmation = confirmation_html(self.request, self.object, matches, place="above_form")
-            data["form"] = confirmation + data["form"]
+        check = check_of_upload(self.object, self.request.user)
+        data["duplicate"] = bool(check.matches)
+        if check.for_the_editor:
+            block = upload_check_html(self.request, self.object, check, place="above_form")
+            data["form"] = block + data["form"]
         return data
 
 

@@ -12,7 +12,10 @@ from typing import BinaryIO
 from PIL import Image, ImageOps
 from pypdf import PdfReader
 
+from assets.ffmpeg.inputs import MediaInput, input_args
+
 CHUNK_SIZE = 1024 * 1024
+MAX_FORM_DEPTH = 4  # forms drawing forms: deeper nesting adds nothing a copy would change
 
 
 def sha256_of(fileobj: BinaryIO) -> str:
@@ -37,13 +40,13 @@ def image_content_hash(source: str | Path | BinaryIO) -> str:
     return digest.hexdigest()
 
 
-def media_content_hash(path: str | Path) -> str:
+def media_content_hash(source: MediaInput) -> str:
     """SHA-256 over the audio/video packets, whatever the container and its metadata say.
 
     `-c copy` does not decode, so this is fast and equal for a re-muxed copy of the same streams.
     """
     command = [
-        "ffmpeg", "-v", "error", "-nostdin", "-i", str(path),
+        "ffmpeg", "-v", "error", "-nostdin", *input_args(source),
         "-map", "0:v?", "-map", "0:a?", "-c", "copy", "-f", "hash", "-hash", "sha256", "-",
     ]  # fmt: skip
     result = subprocess.run(command, capture_output=True, check=True, timeout=600)
@@ -52,10 +55,37 @@ def media_content_hash(path: str | Path) -> str:
 
 
 def pdf_content_hash(source: str | Path | BinaryIO) -> str:
-    """SHA-256 of the page count and the content streams of every page (not the info dict)."""
+    """SHA-256 of what every page draws: its content stream and the images and forms it draws
+    (not the info dict or XMP). A scanned page's content stream only says "draw image Im0", the
+    same in every scan: the image's bytes must count too."""
     reader = PdfReader(source)
     digest = hashlib.sha256(f"pages:{len(reader.pages)}".encode())
     for page in reader.pages:
         contents = page.get_contents()
         digest.update(contents.get_data() if contents is not None else b"")
+        for name, data in _drawn_objects(page.get("/Resources")):
+            digest.update(f"\n{name}:{len(data)}:".encode())
+            digest.update(data)
     return digest.hexdigest()
+
+
+def _drawn_objects(resources, depth: int = 0):
+    """(name, bytes) of the XObjects (images, forms) a page or form may draw, in name order."""
+    resources = resources.get_object() if resources is not None else None
+    xobjects = resources.get("/XObject") if resources is not None else None
+    if xobjects is None or depth > MAX_FORM_DEPTH:
+        return
+    xobjects = xobjects.get_object()
+    for name in sorted(xobjects):
+        drawn = xobjects[name].get_object()
+        yield name, _stream_bytes(drawn)
+        if drawn.get("/Subtype") == "/Form":
+            yield from _drawn_objects(drawn.get("/Resources"), depth + 1)
+
+
+def _stream_bytes(stream) -> bytes:
+    """The stream's data; as stored, when pypdf cannot undo its filter (JBIG2, JPX)."""
+    try:
+        return stream.get_data()
+    except (NotImplementedError, ValueError):
+        return getattr(stream, "_data", b"") or b""

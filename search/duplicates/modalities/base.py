@@ -5,8 +5,8 @@ A new way of finding copies (a mirrored hash, another candidate source) is a cha
 modality: the matcher, the index and the API only ever call these methods.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..algorithms.thresholds import Thresholds
 
@@ -49,10 +49,24 @@ class TermGroup:
         return self.needed > 1
 
 
+# Told the share of the work done (0..1) while a long fingerprint is computed.
+Progress = Callable[[float], None]
+
+
+def part_of(on_progress: Progress | None, start: float, end: float) -> Progress | None:
+    """A progress callback for one step that spans `start`..`end` of the whole."""
+    if on_progress is None:
+        return None
+    return lambda done: on_progress(start + (end - start) * done)
+
+
 class Modality:
+    """`source` is a path for images and documents, an `assets.ffmpeg.MediaInput` (the format
+    its bytes were identified as) for audio and video, and the text itself for "text"."""
+
     name = ""
 
-    def compute(self, source: str | Path) -> dict:
+    def compute(self, source, on_progress: Progress | None = None) -> dict:
         """The fingerprint data (JSON-serialisable) of a file, or of a text for "text"."""
         raise NotImplementedError
 
@@ -70,6 +84,6 @@ class Modality:
         checks meant for candidates found by weak terms."""
         raise NotImplementedError
 
-    def content_hash(self, path: str | Path) -> str:
+    def content_hash(self, source) -> str:
         """A hash of what a viewer sees or hears, equal for a copy whose metadata changed."""
         return ""

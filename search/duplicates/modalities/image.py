@@ -8,7 +8,7 @@ from ..algorithms.exact import image_content_hash
 from ..algorithms.image_match import global_match, image_hash_terms, image_match, orb_terms
 from ..algorithms.images import ImageFingerprint, image_fingerprint
 from ..algorithms.thresholds import Thresholds
-from .base import Comparison, Modality, TermGroup
+from .base import Comparison, Modality, Progress, TermGroup
 
 DECODED_IMAGES_KEPT = 1024
 
@@ -19,7 +19,7 @@ class ImageModality(Modality):
     def __init__(self) -> None:
         self._decoded: OrderedDict[str, ImageFingerprint] = OrderedDict()
 
-    def compute(self, source: str | Path) -> dict:
+    def compute(self, source: str | Path, on_progress: Progress | None = None) -> dict:
         return image_fingerprint(source).to_json()
 
     def candidate_terms(self, data: dict, limits: Thresholds) -> list[TermGroup]:

@@ -7,13 +7,13 @@ from ..algorithms.exact import pdf_content_hash
 from ..algorithms.text import minhash
 from ..algorithms.text_match import jaccard_estimate, minhash_terms
 from ..algorithms.thresholds import Thresholds
-from .base import Comparison, Modality, TermGroup
+from .base import Comparison, Modality, Progress, TermGroup
 
 
 class TextModality(Modality):
     name = "text"
 
-    def compute(self, source: str | Path) -> dict:
+    def compute(self, source: str | Path, on_progress: Progress | None = None) -> dict:
         return {"minhash": minhash(str(source))}
 
     def candidate_terms(self, data: dict, limits: Thresholds) -> list[TermGroup]:

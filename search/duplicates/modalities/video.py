@@ -1,14 +1,13 @@
 """Video: PDQ of frames sampled at a fixed rate, aligned in time; for copies that moved every
 frame too far (cropped, with a logo), a few key frames compared as pictures."""
 
-from pathlib import Path
-
 from ..algorithms.exact import media_content_hash
 from ..algorithms.image_match import image_match
+from ..algorithms.media import media_duration
 from ..algorithms.thresholds import Thresholds
 from ..algorithms.video import keyframes, video_fingerprint
 from ..algorithms.video_match import video_match, video_terms
-from .base import Comparison, Modality, TermGroup
+from .base import Comparison, Modality, Progress, TermGroup, part_of
 from .image import ImageModality
 
 
@@ -18,10 +17,14 @@ class VideoModality(Modality):
     def __init__(self, images: ImageModality) -> None:
         self.images = images  # key frames are image fingerprints
 
-    def compute(self, source: str | Path) -> dict:
+    def compute(self, source, on_progress: Progress | None = None) -> dict:
+        duration = media_duration(source)
+        frames = video_fingerprint(
+            source, on_progress=part_of(on_progress, 0, 0.9), duration=duration
+        )
         return {
-            "frames": [[frame.seconds, frame.pdq] for frame in video_fingerprint(source)],
-            "keyframes": [[seconds, data] for seconds, data in keyframes(source)],
+            "frames": [[frame.seconds, frame.pdq] for frame in frames],
+            "keyframes": [[seconds, data] for seconds, data in keyframes(source, duration)],
         }
 
     def candidate_terms(self, data: dict, limits: Thresholds) -> list[TermGroup]:
@@ -49,8 +52,8 @@ class VideoModality(Modality):
         same = agreeing >= limits.video_min_keyframes
         return Comparison(same, "frames+keyframes", loose_ratio, details)
 
-    def content_hash(self, path: str | Path) -> str:
-        return media_content_hash(path)
+    def content_hash(self, source) -> str:
+        return media_content_hash(source)
 
     def _agreeing_keyframes(self, query: list, candidate: list, limits: Thresholds) -> int:
         """How many of the query's key frames match one of the candidate's as a picture."""

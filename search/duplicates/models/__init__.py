@@ -2,6 +2,7 @@ from .checks import CheckedMatch, DuplicateCheck
 from .decisions import DuplicateDecision
 from .fingerprints import AssetFingerprint
 from .groups import DuplicateGroup, DuplicateMember
+from .status import FingerprintStatus
 
 __all__ = [
     "AssetFingerprint",
@@ -10,4 +11,5 @@ __all__ = [
     "DuplicateDecision",
     "DuplicateGroup",
     "DuplicateMember",
+    "FingerprintStatus",
 ]

@@ -11,6 +11,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..enums import CheckState
+
 CHECK_LIFETIME = timedelta(hours=24)  # time to upload a checked file and decide about it
 
 
@@ -32,6 +34,14 @@ class DuplicateCheck(models.Model):
         help_text=_("The stored upload that was checked; empty for a file checked before upload."),
     )
     sha256 = models.CharField(_("SHA-256 of the checked file"), max_length=64, blank=True)
+    # A checked file whose near copies are found in the background waits in storage meanwhile.
+    state = models.CharField(
+        _("state"), max_length=20, choices=CheckState.choices, default=CheckState.CHECKED
+    )
+    progress = models.FloatField(_("progress"), default=1.0)
+    staged_name = models.CharField(_("file waiting for the check"), max_length=255, blank=True)
+    family = models.CharField(_("kind of file"), max_length=20, blank=True)
+    demuxer = models.CharField(_("media format"), max_length=20, blank=True)
     created_at = models.DateTimeField(_("checked at"), auto_now_add=True)
     expires_at = models.DateTimeField(_("expires at"), default=check_expiry, db_index=True)
 

@@ -9,8 +9,8 @@ from ninja import Router
 from ninja.errors import HttpError
 
 from search.duplicates.disclosure import disclose
-from search.duplicates.fingerprinting import stored_fingerprints
 from search.duplicates.matching import find_duplicates
+from search.duplicates.storing import stored_fingerprints
 from search.keys import key_for
 
 from ...access import require_scope
