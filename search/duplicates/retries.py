@@ -40,10 +40,11 @@ def give_up_on_stalled(now=None) -> int:
 
 
 def outdated(limit: int) -> list[str]:
-    """Keys fingerprinted by an older FINGERPRINT_VERSION, unless a check of them is under way."""
-    checking = FingerprintStatus.objects.filter(state=CheckState.CHECKING).values("key")
+    """Keys fingerprinted by an older FINGERPRINT_VERSION whose check is done: one under way is
+    left to run, a failed one to `due_for_retry` (and its pauses)."""
+    unfinished = FingerprintStatus.objects.exclude(state=CheckState.CHECKED).values("key")
     older = AssetFingerprint.objects.filter(version__lt=FINGERPRINT_VERSION).exclude(
-        key__in=checking
+        key__in=unfinished
     )
     return list(older.order_by("key").values_list("key", flat=True).distinct()[:limit])
 
@@ -57,7 +58,7 @@ def retry_unchecked(enqueue) -> int:
     FingerprintStatus.objects.filter(key__in=keys).update(changed_at=now)
     stale = [key for key in outdated(BATCH) if key not in keys][: BATCH - len(keys)]
     FingerprintStatus.objects.filter(key__in=stale).update(
-        state=CheckState.CHECKING, changed_at=now
+        state=CheckState.CHECKING, changed_at=now, attempts=0
     )
     keys += stale
     for key in keys:

@@ -246,8 +246,12 @@ def test_fingerprints_of_an_older_algorithm_are_computed_again_by_the_periodic_r
     agency_a, queue
 ):
     image = store(agency_a, encoded(scene(62)), title="Ảnh cũ")
+    failed = store(agency_a, encoded(scene(63)), title="Ảnh lỗi")  # its retries keep their pace
     key = key_for(image)
-    AssetFingerprint.objects.filter(key=key).update(version=1, terms=["pdq:b0:0000"])
+    AssetFingerprint.objects.filter(key__in=[key, key_for(failed)]).update(
+        version=1, terms=["pdq:b0:0000"]
+    )
+    FingerprintStatus.objects.filter(key=key_for(failed)).update(state="not_checked", attempts=5)
     [retry] = [entry for entry in registered() if entry.name == "duplicates.retry_unchecked"]
     with TestCase.captureOnCommitCallbacks(execute=True):
         assert retry.task.call() == 1
