@@ -22,7 +22,7 @@ def reusable_documents(documents, request):
 @hooks.register("construct_media_chooser_queryset")
 def reusable_media(media, request):
     # wagtailmedia lists only media the user may edit; reuse needs every published item too.
-    return visible_to(MediaAsset.objects.all(), request.user)
+    return visible_to(MediaAsset.objects.all(), request.user).select_related("agency", "licence")
 
 
 @hooks.register("construct_page_chooser_queryset")

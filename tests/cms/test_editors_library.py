@@ -13,7 +13,7 @@ from django.urls import reverse
 from cms.library.models import AssetRequest
 from tests.cms.test_library_page import library_url
 from tests.duplicates.library import upload_in_admin
-from tests.factories import image_asset, png_bytes
+from tests.factories import image_asset, media_asset, png_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -91,3 +91,14 @@ def test_the_image_chooser_says_whose_image_and_under_which_licence(
     assert len(credits) == 2
     assert f"{agency_a.name}<br>{html_module.escape(str(licence))}" in credits
     assert f"{agency_b.name}<br>Chưa có giấy phép" in credits  # the admin speaks Vietnamese
+
+
+def test_the_media_chooser_says_whose_media_and_under_which_licence(
+    client, agency_a, agency_b, editor_b, licence
+):
+    media_asset(agency_a, title="Phóng sự chuyển đổi số", licence=licence, variant=5)
+    client.force_login(editor_b)
+    html = client.get(reverse("wagtailmedia:chooser")).json()["html"]
+    assert "Phóng sự chuyển đổi số" in html
+    assert f"<td data-chooser-agency>{agency_a.name}</td>" in html
+    assert f"<td data-chooser-licence>{html_module.escape(str(licence))}</td>" in html
