@@ -99,7 +99,7 @@ bench-search: system-test venv ## Search: 100,000 documents in each backend
 .PHONY: bench-upload
 bench-upload: system-test venv ## Upload: 1 GB through our resumable upload (production gunicorn) against boto3
 	scripts/services.sh up pg s3
-	eval "$$(scripts/services.sh env)" && $(BIN)/python bench/upload.py
+	eval "$$(scripts/services.sh env)" && $(BIN)/python -m bench.upload
 
 .PHONY: bench-ingest
 bench-ingest: system venv ## Ingest: 40 mixed resumable uploads, 8 at a time, embedded profile with its worker

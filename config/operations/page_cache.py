@@ -4,7 +4,9 @@ Only a GET by a visitor without a session (no login, no flash messages, no Autho
 is answered from the cache, and only an HTML or XML 200 that sets no cookie, used no CSRF token and
 did not forbid caching is kept. Any change to a page, an asset, an agency or a taxonomy entry
 starts a new generation, so no visitor sees a page older than the last change; entries of older
-generations simply expire (NCRL_PAGE_CACHE_SECONDS).
+generations simply expire (NCRL_PAGE_CACHE_SECONDS). A change inside a transaction starts one at
+once and another when it commits: a page another server rendered in between, from the rows before
+the change, is never served.
 """
 
 import hashlib
@@ -12,6 +14,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django_tasks.signals import task_finished
 from wagtail.models import Page
@@ -88,6 +91,11 @@ def current_generation() -> str:
 
 
 def new_generation(**kwargs) -> None:
+    _start_generation()
+    transaction.on_commit(_start_generation)
+
+
+def _start_generation() -> None:
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 
