@@ -99,7 +99,7 @@ bench-search: system-test venv ## Search: 100,000 documents in each backend
 .PHONY: bench-upload
 bench-upload: system-test venv ## Upload: 1 GB through our resumable upload (production gunicorn) against boto3
 	scripts/services.sh up pg s3
-	eval "$$(scripts/services.sh env)" && $(BIN)/python bench/upload.py
+	eval "$$(scripts/services.sh env)" && $(BIN)/python -m bench.upload
 
 .PHONY: bench-ingest
 bench-ingest: system venv ## Ingest: 40 mixed resumable uploads, 8 at a time, embedded profile with its worker
@@ -121,4 +121,4 @@ eval-dedup: system-test venv ## Duplicate detection: precision and recall per me
 
 .PHONY: bench-hub
 bench-hub: system-test venv frontend services-up ## Hub: render time of home, search and asset pages with 10,000 assets (production profile)
-	eval "$$(scripts/services.sh env)" && $(BIN)/python bench/hub.py
+	eval "$$(scripts/services.sh env)" && $(BIN)/python -m bench.hub

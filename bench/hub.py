@@ -1,7 +1,7 @@
 """Hub benchmark: server-side render time of the home page, a library search with two filters and
 asset pages, with 10,000 assets on the production profile (PostgreSQL, Elasticsearch, S3, Redis).
 
-    scripts/services.sh up && eval "$(scripts/services.sh env)" && python bench/hub.py
+    scripts/services.sh up && eval "$(scripts/services.sh env)" && python -m bench.hub
 
 The library gets a database, an index alias, an S3 prefix and a cache prefix of its own, all
 removed at the end. A handful of real files go through the upload path once (checks, storage,
@@ -23,7 +23,7 @@ import time
 import uuid
 from pathlib import Path
 
-import psycopg
+from bench.production import create_database, drop_database
 
 ROOT = Path(__file__).resolve().parent.parent
 RUN = uuid.uuid4().hex[:8]
@@ -33,19 +33,6 @@ SEARCHES = ["chuyen doi so", "đổi mới sáng tạo", "khoa hoc cong nghe", "
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
-
-
-def create_database(server_url: str) -> str:
-    name = f"bench_hub_{RUN}"
-    with psycopg.connect(server_url, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    return f"{server_url.rsplit('/', 1)[0]}/{name}"
-
-
-def drop_database(database_url: str) -> None:
-    server_url, name = database_url.rsplit("/", 1)
-    with psycopg.connect(f"{server_url}/postgres", autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def setup_django(database_url: str, workdir: str) -> None:
@@ -83,7 +70,7 @@ def main() -> int:
     if not all(os.environ.get(name, "").strip() for name in needed):
         print("The production profile is needed: scripts/services.sh up; eval its env", flush=True)
         return 2
-    database_url = create_database(os.environ["DATABASE_URL"])
+    database_url = create_database(os.environ["DATABASE_URL"], "bench_hub")
     try:
         with tempfile.TemporaryDirectory(prefix="bench-hub-") as workdir:
             setup_django(database_url, workdir)

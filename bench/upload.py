@@ -7,13 +7,12 @@ peak resident memory (VmHWM, reset after warm-up) against its idle resident memo
 same file with boto3's upload_file. The last line printed is one JSON object:
 {"ours_mb_s", "boto3_mb_s", "ratio", "peak_rss_mb_above_idle"}.
 
-    scripts/services.sh up pg s3 && eval "$(scripts/services.sh env)" && python bench/upload.py
+    scripts/services.sh up pg s3 && eval "$(scripts/services.sh env)" && python -m bench.upload
 """
 
 import concurrent.futures
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -22,11 +21,17 @@ import uuid
 from pathlib import Path
 
 import boto3
-import psycopg
 import requests
 from tusclient import client as tus_client
 
-ROOT = Path(__file__).resolve().parent.parent
+from bench.production import (
+    create_database,
+    drop_database,
+    free_port,
+    manage,
+    production_env,
+    running_gunicorn,
+)
 
 SIZE = int(os.environ.get("BENCH_UPLOAD_BYTES", 1024 * 1024 * 1024))
 CHUNK = int(os.environ.get("BENCH_UPLOAD_CHUNK", 64 * 1024 * 1024))
@@ -75,12 +80,6 @@ def padded_mp4(path: Path, total_bytes: int) -> None:
     clip.unlink()
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def status_kib(pid: int, field: str) -> int:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith(f"{field}:"):
@@ -88,62 +87,21 @@ def status_kib(pid: int, field: str) -> int:
     raise KeyError(field)
 
 
+def prepare_database(env: dict[str, str]) -> str:
+    manage(env, "migrate", "--no-input", "-v0")
+    return manage(env, "shell", "-c", SETUP_SCRIPT)
+
+
 def server_env(workdir: Path, database_url: str, port: int) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        DJANGO_SETTINGS_MODULE="config.settings.production",
-        DJANGO_SECRET_KEY="bench-only-secret-key-" + uuid.uuid4().hex,
-        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
-        WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{port}",
-        NCRL_DATA_DIR=str(workdir / "data"),
-        DATABASE_URL=database_url,
+    """The production web server on PostgreSQL and S3 only (no Redis, no Elasticsearch: the
+    upload path needs neither), receiving uploads into the run's own spool folder."""
+    env = production_env(
+        workdir, database_url, run="bench-upload", port=port,
         NCRL_UPLOAD_SPOOL_DIR=str(workdir / "spool"),
-        DJANGO_LOG_LEVEL="WARNING",
-        PORT=str(port),
-        # Every object of this run under one prefix, removed at the end.
-        AWS_LOCATION=f"bench-upload/{uuid.uuid4().hex[:8]}",
-    )
+    )  # fmt: skip
     env.pop("REDIS_URL", None)
     env.pop("ELASTICSEARCH_URL", None)
     return env
-
-
-def create_database(server_url: str) -> str:
-    """A database of the benchmark's own on the server; its URL."""
-    name = f"bench_upload_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(server_url, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    return f"{server_url.rsplit('/', 1)[0]}/{name}"
-
-
-def drop_database(database_url: str) -> None:
-    server_url, name = database_url.rsplit("/", 1)
-    with psycopg.connect(f"{server_url}/postgres", autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-def prepare_database(env: dict[str, str]) -> str:
-    Path(env["NCRL_DATA_DIR"]).mkdir(parents=True, exist_ok=True)
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    subprocess.run([*manage, "migrate", "--no-input", "-v0"], env=env, check=True, cwd=ROOT)
-    shell = subprocess.run(
-        [*manage, "shell", "-c", SETUP_SCRIPT],
-        env=env,
-        check=True,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    return shell.stdout.strip().splitlines()[-1]
-
-
-def start_server(env: dict[str, str], log: Path) -> subprocess.Popen:
-    """gunicorn exactly as the production profile runs it (config/gunicorn.py)."""
-    gunicorn = Path(sys.executable).with_name("gunicorn")
-    command = [str(gunicorn), "-c", str(ROOT / "config" / "gunicorn.py"), "config.wsgi"]
-    return subprocess.Popen(
-        command, env=env, cwd=ROOT, stdout=log.open("wb"), stderr=subprocess.STDOUT
-    )
 
 
 def worker_pids(master: int) -> list[int]:
@@ -154,20 +112,6 @@ def worker_pids(master: int) -> list[int]:
             return [int(child) for child in children]
         time.sleep(0.1)
     raise RuntimeError("gunicorn started no worker")
-
-
-def wait_until_up(base: str) -> None:
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            answer = requests.options(f"{base}/assets/uploads/", timeout=30)
-        except requests.RequestException:
-            time.sleep(0.5)
-            continue
-        if answer.status_code != 204:
-            raise RuntimeError(f"OPTIONS /assets/uploads/ answered {answer.status_code}")
-        return
-    raise RuntimeError("the server did not start")
 
 
 def tus_upload(base: str, token: str, path: Path, chunk: int) -> dict:
@@ -210,58 +154,64 @@ def remove_prefix(s3, bucket: str, prefix: str) -> None:
             s3.delete_object(Bucket=bucket, Key=item["Key"])
 
 
+def measure(server, token: str, workdir: Path, bucket: str) -> tuple | None:
+    """(our seconds, boto3's seconds, the most a worker grew above idle in KiB, idle KiB per
+    worker), or None when our upload failed."""
+    base = server.url
+    pids = worker_pids(server.pid)
+    warm_up(base, token, workdir, len(pids))
+    idle_kib = {}
+    for pid in pids:
+        Path(f"/proc/{pid}/clear_refs").write_text("5")  # VmHWM back to the current RSS
+        idle_kib[pid] = status_kib(pid, "VmRSS")
+
+    path = workdir / "bench-video.mp4"
+    print(f"writing a {SIZE / MIB:.0f} MiB video ...", flush=True)
+    padded_mp4(path, SIZE)
+    started = time.perf_counter()
+    answer = tus_upload(base, token, path, CHUNK)
+    ours = time.perf_counter() - started
+    above_idle_kib = max(status_kib(pid, "VmHWM") - idle_kib[pid] for pid in pids)
+    if answer.get("status") != "complete":
+        print(f"upload failed: {answer}")
+        return None
+    print(f"ours: {ours:.1f} s, asset {answer['asset']}, sha256 {answer['sha256']}")
+
+    s3 = s3_client()
+    key = f"bench/{uuid.uuid4().hex}.mp4"
+    started = time.perf_counter()
+    s3.upload_file(str(path), bucket, key)
+    plain = time.perf_counter() - started
+    s3.delete_object(Bucket=bucket, Key=key)
+    print(f"boto3 upload_file: {plain:.1f} s")
+    return ours, plain, above_idle_kib, idle_kib
+
+
 def main() -> int:
     bucket = os.environ.get("AWS_STORAGE_BUCKET_NAME")
     server_url = os.environ.get("DATABASE_URL", "")
     if not bucket or not server_url.startswith("postgres"):
         print("run scripts/services.sh up pg s3 and eval its env: S3 and PostgreSQL are needed")
         return 2
-    database_url = create_database(server_url)
+    database_url = create_database(server_url, "bench_upload")
     with tempfile.TemporaryDirectory(prefix="ncrl-bench-upload-") as folder:
         workdir = Path(folder)
-        port = free_port()
-        env = server_env(workdir, database_url, port)
-        token = prepare_database(env)
-        base = f"http://127.0.0.1:{port}"
-        server = start_server(env, workdir / "server.log")
+        env = server_env(workdir, database_url, free_port())
         try:
-            wait_until_up(base)
-            pids = worker_pids(server.pid)
-            warm_up(base, token, workdir, len(pids))
-            idle_kib = {}
-            for pid in pids:
-                Path(f"/proc/{pid}/clear_refs").write_text("5")  # VmHWM back to the current RSS
-                idle_kib[pid] = status_kib(pid, "VmRSS")
-
-            path = workdir / "bench-video.mp4"
-            print(f"writing a {SIZE / MIB:.0f} MiB video ...", flush=True)
-            padded_mp4(path, SIZE)
-            started = time.perf_counter()
-            answer = tus_upload(base, token, path, CHUNK)
-            ours = time.perf_counter() - started
-            above_idle_kib = max(status_kib(pid, "VmHWM") - idle_kib[pid] for pid in pids)
-            if answer.get("status") != "complete":
-                print(f"upload failed: {answer}")
-                return 1
-            print(f"ours: {ours:.1f} s, asset {answer['asset']}, sha256 {answer['sha256']}")
-
-            s3 = s3_client()
-            key = f"bench/{uuid.uuid4().hex}.mp4"
-            started = time.perf_counter()
-            s3.upload_file(str(path), bucket, key)
-            plain = time.perf_counter() - started
-            s3.delete_object(Bucket=bucket, Key=key)
-            print(f"boto3 upload_file: {plain:.1f} s")
+            token = prepare_database(env)
+            with running_gunicorn(env, workdir / "server.log") as server:
+                measured = measure(server, token, workdir, bucket)
         finally:
-            server.terminate()
-            server.wait(timeout=60)
             drop_database(database_url)
             remove_prefix(s3_client(), bucket, env["AWS_LOCATION"])
+    if measured is None:
+        return 1
+    ours, plain, above_idle_kib, idle_kib = measured
     ours_mb_s = SIZE / MIB / ours
     boto3_mb_s = SIZE / MIB / plain
     above_idle = above_idle_kib / 1024
     idle = " ".join(f"{kib / 1024:.0f}" for kib in idle_kib.values())
-    print(f"{len(pids)} gunicorn workers, idle MiB: {idle}; most above idle: {above_idle:.0f} MiB")
+    print(f"{len(idle_kib)} gunicorn workers, idle MiB: {idle}; above idle: {above_idle:.0f} MiB")
     print(
         json.dumps(
             {
