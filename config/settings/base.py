@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "cms.api",
     "cms.demo",
     "cms.reports",
+    "cms.library",
     "assets",
     "transcoding",
     "search",
