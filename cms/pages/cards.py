@@ -103,8 +103,8 @@ def _worker_thumbs(assets, model, pick) -> dict[int, Thumb | None]:
     chosen = {
         asset.pk: pick(outputs[asset.pk]) if asset.pk in outputs else None for asset in assets
     }
-    recall(thumbnail_name(picture) for picture in chosen.values() if picture is not None)
-    return {pk: worker_image_thumb(picture) for pk, picture in chosen.items()}
+    known = recall(thumbnail_name(picture) for picture in chosen.values() if picture is not None)
+    return {pk: worker_image_thumb(picture, known=known) for pk, picture in chosen.items()}
 
 
 def _cover(found):

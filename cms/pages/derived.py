@@ -2,14 +2,12 @@
 phone can afford and the 1200x630 picture that link previews (Open Graph) expect.
 
 They are stored next to their source, under the asset's renditions prefix, so the file view's
-access check applies to them as to the source. A made file never changes (its name holds its
-source's size), so which ones exist is remembered by the process and, for the others, by the
-shared cache, asked once per list (`recall`) rather than once per card.
+access check applies to them as to the source. The shared cache remembers which ones exist;
+a list asks it once for all its cards (`recall`) rather than once per card.
 """
 
 import io
 import posixpath
-from collections import OrderedDict
 
 from django.core.cache import cache
 from django.core.files.base import ContentFile
@@ -18,8 +16,6 @@ from PIL import Image, ImageOps
 
 OPEN_GRAPH_SIZE = (1200, 630)
 JPEG_QUALITY = 82
-REMEMBERED = 50_000  # names this process knows exist (~100 bytes each)
-_made: OrderedDict[str, None] = OrderedDict()
 
 
 def derived_name(source: str, size_bytes: int, label: str, folder: str = "") -> str:
@@ -43,13 +39,14 @@ def _make(source: str, target: str, shape) -> None:
     default_storage.save(target, ContentFile(buffer.getvalue()))
 
 
-def derived(source: str, size: int, label: str, shape: tuple[int, int], folder: str = "") -> str:
+def derived(
+    source: str, size: int, label: str, shape: tuple[int, int], folder: str = "", known=()
+) -> str:
     """Stored name of the file `source` (of `size` bytes) resized to `shape` (width, 0 keeps
     the aspect ratio) or cropped to fill it, in `folder` (the source's by default); made on
-    first use. Empty when the source cannot be read."""
+    first use (`known`: names already known to exist). Empty when the source cannot be read."""
     name = derived_name(source, size, label, folder)
-    if name in _made or cache.get(_cache_key(name)):
-        _remember(name)
+    if name in known or cache.get(_cache_key(name)):
         return name
     if not default_storage.exists(name):
         try:
@@ -57,7 +54,6 @@ def derived(source: str, size: int, label: str, shape: tuple[int, int], folder: 
         except (OSError, ValueError):
             return ""
     cache.set(_cache_key(name), True, None)
-    _remember(name)
     return name
 
 
@@ -65,27 +61,19 @@ def _cache_key(name: str) -> str:
     return f"hub:derived:{name}"
 
 
-def _remember(name: str) -> None:
-    _made[name] = None
-    _made.move_to_end(name)
-    if len(_made) > REMEMBERED:
-        _made.popitem(last=False)
-
-
-def recall(names) -> None:
-    """Ask the shared cache in one round trip which of `names` exist (before building cards)."""
-    unknown = {_cache_key(name): name for name in names if name and name not in _made}
-    for key in cache.get_many(list(unknown)) if unknown else ():
-        _remember(unknown[key])
+def recall(names) -> set[str]:
+    """Which of `names` the shared cache knows exist, in one round trip (for a list of cards)."""
+    asked = {_cache_key(name): name for name in names if name}
+    return {asked[key] for key in cache.get_many(list(asked))} if asked else set()
 
 
 def thumbnail_name(rendition, width: int = 480) -> str:
     return derived_name(rendition.file.name, rendition.size, f"w{width}")
 
 
-def thumbnail(rendition, width: int = 480) -> str:
+def thumbnail(rendition, width: int = 480, known=()) -> str:
     """A worker's poster or preview, scaled down for cards."""
-    return derived(rendition.file.name, rendition.size, f"w{width}", (width, 0))
+    return derived(rendition.file.name, rendition.size, f"w{width}", (width, 0), known=known)
 
 
 def open_graph(rendition) -> str:
