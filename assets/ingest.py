@@ -57,12 +57,15 @@ def sha256_of(file) -> str:
     return digest.hexdigest()
 
 
-def inspect_upload(file, *, filename: str, allowed: tuple[str, ...]) -> UploadFacts:
-    """Refuse a bad file (UploadRejected) or describe a good one; reads it in chunks."""
+def inspect_upload(
+    file, *, filename: str, allowed: tuple[str, ...], sha256: str = ""
+) -> UploadFacts:
+    """Refuse a bad file (UploadRejected) or describe a good one; reads it in chunks. A caller
+    that hashed the bytes as they arrived passes their `sha256` (a large file is not read again)."""
     sniffed = validate_upload(file, filename=filename, allowed=allowed)
     facts = UploadFacts(
         sniffed=sniffed,
-        sha256=sha256_of(file),
+        sha256=sha256 or sha256_of(file),
         size=file.size,
         filename=clean_original_filename(filename),
     )

@@ -21,13 +21,14 @@ from pathlib import Path
 
 import requests
 
-from bench.production import (
+from bench.server import (
     create_database,
     drop_database,
     free_port,
     manage,
     production_env,
-    running_gunicorn,
+    start_gunicorn,
+    stop,
 )
 
 ASSETS = int(os.environ.get("BENCH_API_ASSETS", 10_000))
@@ -101,12 +102,22 @@ end
 
 
 def server_env(workdir: Path, database_url: str, port: int) -> dict[str, str]:
+    tag = f"bench-api-{uuid.uuid4().hex[:8]}"
     return production_env(
-        workdir, database_url, run="bench-api", port=port,
+        workdir, database_url, port,
         DJANGO_SETTINGS_MODULE="bench.api_settings",
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost,testserver",  # the query count uses Client
+        DJANGO_LOG_LEVEL="WARNING",
         # The benchmark is the only client: no anonymous limit in the way.
         NCRL_API_ANONYMOUS_PER_MINUTE="100000000",
+        CACHE_KEY_PREFIX=tag,
+        AWS_LOCATION=tag.replace("-", "/", 2),
     )  # fmt: skip
+
+
+def last_line(output: str) -> str:
+    lines = output.strip().splitlines()
+    return lines[-1] if lines else ""
 
 
 def load(base: str, list_path: str, detail_path: str, workdir: Path) -> dict:
@@ -146,11 +157,14 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix="bench-api-") as folder:
             workdir = Path(folder)
             env = server_env(workdir, database_url, free_port())
+            Path(env["NCRL_DATA_DIR"]).mkdir(parents=True)
             manage(env, "migrate", "--no-input", "-v0")
-            detail_id = manage(env, "shell", "-c", LOAD_SCRIPT.replace("{count}", str(ASSETS)))
-            queries = manage(env, "shell", "-c", QUERIES_SCRIPT)
+            load_script = LOAD_SCRIPT.replace("{count}", str(ASSETS))
+            detail_id = last_line(manage(env, "shell", "-c", load_script))
+            queries = last_line(manage(env, "shell", "-c", QUERIES_SCRIPT))
             print(f"SQL queries of our list page at 10, 50, 100 items: {queries}")
-            with running_gunicorn(env, workdir / "gunicorn.log", "/api/v3/topics/") as server:
+            server = start_gunicorn(env, workdir / "gunicorn.log")
+            try:
                 base = server.url
                 stock = load(
                     base, "/stock/v2/images/?limit=50", f"/stock/v2/images/{detail_id}/", workdir
@@ -158,6 +172,8 @@ def main() -> None:
                 ours = load(
                     base, "/api/v3/images/?limit=50", f"/api/v3/images/{detail_id}/", workdir
                 )
+            finally:
+                stop(server)
             print(f"stock API v2 images: {stock}")
             print(f"ours (API v3 images): {ours}")
             print(

@@ -26,7 +26,7 @@ import time
 import uuid
 from pathlib import Path
 
-from bench.production import create_database, drop_database
+from bench.server import create_database, drop_database
 
 ROOT = Path(__file__).resolve().parent.parent
 RUN = uuid.uuid4().hex[:8]

@@ -41,9 +41,11 @@ export DJANGO_SECURE_SSL_REDIRECT="${DJANGO_SECURE_SSL_REDIRECT:-false}"
 export DJANGO_SECURE_COOKIES="${DJANGO_SECURE_COOKIES:-false}"
 export DJANGO_HSTS_SECONDS="${DJANGO_HSTS_SECONDS:-0}"
 export NCRL_UPLOAD_SPOOL_DIR="${NCRL_UPLOAD_SPOOL_DIR:-$NCRL_DATA_DIR/uploads}"
-# honcho gives every process 5 seconds to stop before it kills it: gunicorn must be done by then
-# (an upload cut short resumes; the systemd units give more time).
-export GUNICORN_GRACEFUL_TIMEOUT="${GUNICORN_GRACEFUL_TIMEOUT:-4}"
+# On stop, every process gets NCRL_STOP_SECONDS (30) before honcho kills it (its own fixed wait,
+# 5 seconds, cut a worker's job or a slow machine's clean exit short); gunicorn finishes the
+# requests in hand within that time (an upload cut short resumes; the systemd units give more).
+NCRL_STOP_SECONDS="${NCRL_STOP_SECONDS:-30}"
+export GUNICORN_GRACEFUL_TIMEOUT="${GUNICORN_GRACEFUL_TIMEOUT:-$((NCRL_STOP_SECONDS - 5))}"
 
 manage() { .venv/bin/python manage.py "$@"; }
 manage check --deploy --fail-level ERROR
@@ -53,4 +55,5 @@ manage collectstatic --no-input -v0
 if [[ "${NCRL_PROD_DEMO:-1}" != 0 ]]; then manage load_demo; fi
 
 echo "Production profile at http://$HOST:$PORT/ (admin: http://$HOST:$PORT/admin/, readiness: /readyz)"
-exec .venv/bin/honcho -f Procfile start -p "$PORT"
+exec .venv/bin/python -c 'import sys; import honcho.manager; from honcho.command import main
+honcho.manager.KILL_WAIT = int(sys.argv.pop(1)); main()' "$NCRL_STOP_SECONDS" -f Procfile start -p "$PORT"

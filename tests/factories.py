@@ -6,10 +6,13 @@ import tempfile
 from pathlib import Path
 
 import factory
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Collection, Locale, Page, Site
 
 from assets.ingest import create_asset
 from assets.models import DocumentAsset, ImageAsset, MediaAsset
@@ -142,3 +145,28 @@ def media_asset(agency: Agency, *, published=True, title="Video thử", variant=
         title=title,
         **extra,
     )
+
+
+def wagtail_roots():
+    """What data migrations make and a flushed (transactional) test database lacks: Wagtail's
+    default locale, root collection and root page, and the hub's home page (returned)."""
+    from cms.pages.models import HomePage
+
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    if not HomePage.objects.exists():
+        root.add_child(instance=HomePage(title="Trang chủ", slug="home"))
+    return HomePage.objects.get()
+
+
+def hub_site() -> Site:
+    """The default site on the hub's home page, as the data migration makes it."""
+    site, _created = Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": wagtail_roots()},
+    )
+    return site

@@ -49,7 +49,7 @@ def finalise_upload(upload, sink):
     streamed = hashing.peek_digest(str(upload.id), upload.offset)
     with sink.read_back(upload) as stored:
         _check_digests(upload, stored.sha256, streamed)
-        facts = _inspect(upload, stored.path)
+        facts = _inspect(upload, stored.path, stored.sha256)
         model = kind_for_family(facts.sniffed.family).model
         key = content_key(stored.sha256, upload.filename)
         sink.store_as(upload, key)
@@ -91,11 +91,13 @@ def _check_digests(upload, stored_sha256: str, streamed_sha256: str | None) -> N
         )
 
 
-def _inspect(upload, path):
+def _inspect(upload, path, sha256: str):
     kind = kind_named(upload.asset_type)
     allowed = kind.upload_families if kind else ALL_FAMILIES
     with path.open("rb") as handle:
-        return inspect_upload(SpooledFile(handle), filename=upload.filename, allowed=allowed)
+        return inspect_upload(
+            SpooledFile(handle), filename=upload.filename, allowed=allowed, sha256=sha256
+        )
 
 
 def _new_asset(upload, model, facts, key: str, sha1: str):

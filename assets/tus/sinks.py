@@ -21,7 +21,7 @@ import mimetypes
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -33,7 +33,7 @@ from django.utils.translation import gettext_lazy as _
 from ..storage.links import is_remote, s3_client
 from . import hashing
 from .protocol import ProtocolError
-from .spool import COPY_CHUNK, file_size, node_name, spool_dir, spool_path, truncate
+from .spool import file_size, node_name, spool_dir, spool_path, truncate
 
 # boto3's managed transfer: 8 MiB parts, 8 at a time (about 64 MiB of buffers at most).
 TRANSFER = TransferConfig(multipart_chunksize=8 * 1024 * 1024, max_concurrency=8)
@@ -49,25 +49,16 @@ class ReadBack:
 
     path: Path
     sha256: str
-    _sha1: str | None = field(default=None, repr=False)
 
     @cached_property
     def sha1(self) -> str:
         # Wagtail's file_hash (images and documents only, which are small).
-        if self._sha1 is None:
-            with self.path.open("rb") as handle:
-                self._sha1 = hashlib.file_digest(handle, "sha1").hexdigest()
-        return self._sha1
+        return _digest(self.path, "sha1")
 
 
-def _hash_file(path: Path) -> tuple[str, str]:
-    """SHA-256 and SHA-1 of a file in one pass."""
-    sha256, sha1 = hashlib.sha256(), hashlib.sha1()
+def _digest(path: Path, algorithm: str) -> str:
     with path.open("rb") as handle:
-        while chunk := handle.read(COPY_CHUNK):
-            sha256.update(chunk)
-            sha1.update(chunk)
-    return sha256.hexdigest(), sha1.hexdigest()
+        return hashlib.file_digest(handle, algorithm).hexdigest()
 
 
 class SpoolSink:
@@ -124,11 +115,7 @@ class SpoolSink:
         """The received file; hashed again only when this process lost the running hash."""
         path = self.path(upload)
         streamed = hashing.peek_digest(str(upload.id), file_size(path))
-        if streamed is not None:
-            yield ReadBack(path, streamed)
-        else:
-            sha256, sha1 = _hash_file(path)
-            yield ReadBack(path, sha256, sha1)
+        yield ReadBack(path, streamed or _digest(path, "sha256"))
 
     def store_as(self, upload, key: str) -> bool:
         """Save under `key` unless it exists; True when new bytes were written."""

@@ -6,8 +6,6 @@ from pathlib import Path
 
 from django.conf import settings
 
-COPY_CHUNK = 1024 * 1024
-
 
 def spool_dir() -> Path:
     configured = getattr(settings, "NCRL_UPLOAD_SPOOL_DIR", None)

@@ -19,6 +19,7 @@ from ..models import UploadStatus
 from . import hashing
 from .auth import uploading_user
 from .body import body_chunks
+from .cleanup import sweep_now_and_then
 from .existing import holders_of
 from .finalise import TRANSIENT_ERRORS, finalise_upload
 from .locking import upload_lock
@@ -77,6 +78,7 @@ class UploadsView(TusView):
         length = header_int(request, "Upload-Length")
         metadata = parse_metadata(request.headers.get("Upload-Metadata", ""))
         upload = open_upload(request.user, length, metadata, self.sink)
+        sweep_now_and_then()  # this machine's spool folder (assets/tus/cleanup.py)
         location = request.build_absolute_uri(reverse("assets:upload", args=[upload.id]))
         return tus_response(
             201, Location=location, Upload_Expires=expires_header(upload.expires_at)

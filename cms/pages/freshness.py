@@ -7,6 +7,7 @@ a change; entries of older generations simply expire."""
 import uuid
 
 from django.core.cache import cache
+from django.db import transaction
 from django.utils.translation import get_language
 
 GENERATION_KEY = "page-cache:generation"
@@ -22,6 +23,13 @@ def current_generation() -> str:
 
 
 def new_generation(**kwargs) -> None:
+    """At once and again when the transaction commits (a page rendered in between, from the rows
+    before the change, must not be kept)."""
+    _start_generation()
+    transaction.on_commit(_start_generation)
+
+
+def _start_generation() -> None:
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 

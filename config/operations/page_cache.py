@@ -5,7 +5,9 @@ is answered from the cache, and only an HTML or XML 200 that sets no cookie, use
 did not forbid caching is kept. Any change to a page, an asset, an agency or a taxonomy entry
 starts a new generation (cms.pages.freshness, which the hub's own caches share), so no visitor
 sees a page older than the last change; entries of older generations simply expire
-(NCRL_PAGE_CACHE_SECONDS).
+(NCRL_PAGE_CACHE_SECONDS). A change inside a transaction starts one at once and another when it
+commits: a page another server rendered in between, from the rows before the change, is never
+served.
 """
 
 import hashlib

@@ -13,10 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from django.conf import settings
 from django.db import connections
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Collection, Locale, Page
+
+from tests.factories import wagtail_roots
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -69,16 +68,7 @@ def _wagtail_roots(transactional_db) -> None:
     collections and section pages. (`serialized_rollback` would restore them, but fails once
     another transactional test has flushed the database and its post_migrate handlers have
     created content types again.)"""
-    from cms.pages.models import HomePage
-
-    Locale.objects.get_or_create(
-        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    )
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
-    if not HomePage.objects.exists():
-        root.add_child(instance=HomePage(title="Trang chủ", slug="home"))
+    wagtail_roots()
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ or an asset change is visible at once; a language gets its own copy."""
 import pytest
 
 from cms.taxonomy.models import Topic
+from config.operations import page_cache
 from search.tasks import index_object, replay_pending_updates
 from tests.cms.test_hub_pages import publish_article
 from tests.factories import image_asset
@@ -71,3 +72,14 @@ def test_off_when_the_lifetime_is_zero(client, settings, agency_a):
     settings.NCRL_PAGE_CACHE_SECONDS = 0
     client.get("/")
     assert "X-Page-Cache" not in client.get("/")
+
+
+def test_a_change_starts_another_generation_when_it_commits(
+    agency_a, django_capture_on_commit_callbacks
+):
+    """Another server may render the page between the change and its commit, from the rows before
+    it: what it keeps then belongs to a generation the commit ends."""
+    with django_capture_on_commit_callbacks(execute=True):
+        Topic.objects.create(name_vi="Kinh tế số", slug="kinh-te-so")
+        before_commit = page_cache.current_generation()
+    assert page_cache.current_generation() != before_commit

@@ -13,6 +13,7 @@ import requests
 from django.core.management import call_command
 
 from assets.models import ResumableUpload
+from assets.tus import cleanup
 from tests.factories import png_bytes
 
 from . import tus_helpers as tus
@@ -76,3 +77,27 @@ def test_clean_uploads_sweeps_partial_files_left_on_this_machine(settings, tmp_p
     os.utime(stale, (two_days_ago, two_days_ago))
     call_command("clean_uploads")
     assert not stale.exists() and fresh.exists()
+
+
+def test_each_web_server_sweeps_its_own_spool_folder_when_uploads_start(
+    live_server, settings, tmp_path, editor_a, monkeypatch
+):
+    """The scheduler's task runs on a worker machine: the partial files a web machine holds for
+    uploads that expired are removed by that machine's web process, at most once an hour."""
+    be_machine(settings, tmp_path, "web-a")
+    settings.NCRL_UPLOAD_EXPIRY_HOURS = 24
+    monkeypatch.setitem(cleanup._last_sweep, "at", float("-inf"))
+    spool = tmp_path / "web-a"
+    spool.mkdir()
+    stale = spool / "gone.partial"
+    stale.write_bytes(b"x" * 10)
+    two_days_ago = time.time() - 48 * 3600
+    os.utime(stale, (two_days_ago, two_days_ago))
+    token = token_for(editor_a)
+    tus.create(live_server, token, 10, metadata_header(filename="mot.png"))
+    assert not stale.exists()
+
+    stale.write_bytes(b"x" * 10)
+    os.utime(stale, (two_days_ago, two_days_ago))
+    tus.create(live_server, token, 10, metadata_header(filename="hai.png"))
+    assert stale.exists()  # swept less than an hour ago: not again
