@@ -10,9 +10,11 @@ class AssetsConfig(AppConfig):
         from config.periodic import register
 
         from . import checks, signal_handlers  # noqa: F401 (checks register themselves)
+        from .chooser_labels import translate_chooser_labels_when_shown
         from .permissions import register_asset_permission_policies
         from .tus.cleanup import remove_expired_uploads_task
 
         signal_handlers.connect()
+        translate_chooser_labels_when_shown()
         register_asset_permission_policies()
         register("assets.remove_expired_uploads", remove_expired_uploads_task, every=3600)

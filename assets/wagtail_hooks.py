@@ -11,7 +11,7 @@ from .visibility import can_see, visible_to
 
 @hooks.register("construct_image_chooser_queryset")
 def reusable_images(images, request):
-    return visible_to(images, request.user)
+    return visible_to(images, request.user).select_related("agency", "licence")
 
 
 @hooks.register("construct_document_chooser_queryset")

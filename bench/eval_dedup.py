@@ -1,6 +1,6 @@
 """Evaluate near-duplicate detection: precision and recall per media kind and transformation.
 
-Usage: python -m bench.eval_dedup [--cache DIR]
+Usage: python -m bench.eval_dedup [--cache DIR] [--threshold NAME=VALUE ...]
 
 Builds (or reuses) the set from `bench.dedup_dataset`, fingerprints every item, indexes sources
 and distractors by their terms in an in-memory inverted index, then queries every copy and every
@@ -159,12 +159,19 @@ def report(result: dict) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
-    cache = parser.parse_args().cache
+    parser.add_argument(
+        "--threshold", action="append", default=[], metavar="NAME=VALUE",
+        help="Evaluate with this threshold changed (Thresholds field names).",
+    )  # fmt: skip
+    arguments = parser.parse_args()
+    cache = arguments.cache
+    changed = dict(pair.split("=", 1) for pair in arguments.threshold)
+    limits = DEFAULT_THRESHOLDS.overridden({name: float(v) for name, v in changed.items()})
     started = time.perf_counter()
     items = json.loads(build(cache).read_text())["items"]
     stored = load_fingerprints(cache, items)
     data = {item["id"]: as_data(item["kind"], stored[item["id"]]) for item in items}
-    summary = report(evaluate(items, data, DEFAULT_THRESHOLDS))
+    summary = report(evaluate(items, data, limits))
     print(f"total {time.perf_counter() - started:.1f} s")
     print(json.dumps(summary))
 

@@ -16,6 +16,7 @@ from .documents import SearchRecord
 from .keys import instance_for_key
 from .models import PendingUpdate
 from .records import record_for
+from .signals import records_written
 
 logger = logging.getLogger(__name__)
 REPLAY_BATCH = 500
@@ -23,17 +24,22 @@ REPLAY_BATCH = 500
 
 def index_key(key: str) -> None:
     """Bring the index in line with the object behind `key`: upsert it, or drop it if gone."""
+    as_of = timezone.now()
     instance = instance_for_key(key)
     if instance is None:
         delete_keys([key])
     else:
-        upsert_records([record_for(instance)])
+        upsert_records([record_for(instance)], as_of=as_of)
 
 
-def upsert_records(records: Iterable[SearchRecord]) -> None:
+def upsert_records(records: Iterable[SearchRecord], as_of=None) -> None:
+    """`as_of`: when the records were built (default: now, for records built just before)."""
+    as_of = as_of or timezone.now()
     records = list(records)
     get_database_backend().upsert(records)
-    _write_elastic(lambda backend: backend.upsert(records), [r.key for r in records])
+    keys = [r.key for r in records]
+    records_written.send(sender=None, keys=keys, as_of=as_of)
+    _write_elastic(lambda backend: backend.upsert(records), keys)
 
 
 def delete_keys(keys: Iterable[str]) -> None:

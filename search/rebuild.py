@@ -6,12 +6,15 @@ Elasticsearch. Stamps (digests of whole records) tell which entries differ.
 
 from collections.abc import Callable, Iterator
 
+from django.utils import timezone
+
 from .backends import get_database_backend, get_elastic_backend
 from .backends.base import SearchBackend
 from .documents import SearchRecord
 from .keys import INDEXED_MODELS, instance_for_key, model_for_kind
 from .models import PendingUpdate
 from .records import record_for
+from .signals import records_written
 
 
 def model_records() -> Iterator[SearchRecord]:
@@ -28,7 +31,9 @@ def rebuild_all() -> tuple[int, int | None]:
     the fill reached the old index only, and is written again.
     """
     database = get_database_backend()
+    as_of = timezone.now()
     database_count = database.rebuild(model_records())
+    records_written.send(sender=None, keys=None, as_of=as_of)  # None: every key
     elastic = get_elastic_backend()
     if elastic is None:
         return database_count, None

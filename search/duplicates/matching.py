@@ -2,12 +2,9 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import F, OuterRef, Q, Subquery
-
 from assets.kinds import asset_models
 from search import queries
 from search.keys import key_for
-from search.models import SearchEntry
 
 from .algorithms.thresholds import Thresholds
 from .fingerprinting import Fingerprinted
@@ -15,9 +12,10 @@ from .modalities import modality
 from .models import AssetFingerprint, FingerprintStatus
 from .thresholds import thresholds
 
-# A hash band of 16 bits is shared by chance with count / 65,536 stored items: about 240 of a
-# million images share one of 16 bands with any query, so fewer would cut true neighbours off.
-CANDIDATES_PER_GROUP = 300
+# A hash band of 16 bits is shared by chance with count / 65,536 stored items: about 490 of a
+# million images share one of a hash's 32 bands with a query (two partitions, `bands`). A true
+# neighbour nearly always shares several and comes first; this many keeps one that shares one.
+CANDIDATES_PER_GROUP = 600
 WEAK_CANDIDATES_PER_GROUP = 50
 MAX_PENDING_CANDIDATES = 200
 MAX_MATCHES = 20
@@ -88,13 +86,24 @@ def _near(upload: Fingerprinted, exclude, limits: Thresholds) -> list[Match]:
         kind = modality(name)
         candidates = _candidates(name, data, limits)
         keys = set(candidates) - set(exclude)
-        stored = AssetFingerprint.objects.filter(key__in=keys, modality=name)
-        for row in stored.only("key", "data"):
-            verdict = kind.compare(data, row.data, limits, thorough=candidates[row.key])
+        for key, stored in _stored(name, keys, candidates):
+            verdict = kind.compare(data, stored, limits, thorough=candidates[key])
             if verdict.same:
                 details = {"modality": name, **verdict.details}
-                matches.append(Match(row.key, False, verdict.signal, verdict.similarity, details))
+                matches.append(Match(key, False, verdict.signal, verdict.similarity, details))
     return matches
+
+
+def _stored(name: str, keys: set[str], candidates: dict[str, bool]):
+    """(key, data) of the candidates' fingerprints: whole for a thorough check, only the parts
+    a quick check reads otherwise (an image's thumbnail and features are most of its 57 KB)."""
+    rows = AssetFingerprint.objects.filter(modality=name)
+    quick_fields = modality(name).quick_fields
+    thorough = {key for key in keys if candidates[key]} if quick_fields else keys
+    yield from rows.filter(key__in=thorough).values_list("key", "data")
+    paths = [f"data__{field}" for field in quick_fields]
+    for key, *values in rows.filter(key__in=keys - thorough).values_list("key", *paths):
+        yield key, dict(zip(quick_fields, values, strict=True))
 
 
 def _candidates(name: str, data: dict, limits: Thresholds) -> dict[str, bool]:
@@ -110,12 +119,8 @@ def _candidates(name: str, data: dict, limits: Thresholds) -> dict[str, bool]:
 
 
 def _not_yet_indexed(name: str) -> set[str]:
-    """Fingerprints stored after their index entry was last written (the index task is queued):
-    two agencies uploading the same file minutes apart must still meet. Normally a handful."""
-    indexed_at = SearchEntry.objects.filter(key=OuterRef("key")).values("updated_at")[:1]
-    pending = (
-        AssetFingerprint.objects.filter(modality=name)
-        .annotate(indexed_at=Subquery(indexed_at))
-        .filter(Q(indexed_at__isnull=True) | Q(indexed_at__lt=F("created_at")))
-    )
+    """Fingerprints whose terms the index does not hold yet (the index task is queued): two
+    agencies uploading the same file minutes apart must still meet. Normally a handful, found
+    through a partial index, whatever the number of fingerprints."""
+    pending = AssetFingerprint.objects.filter(modality=name, awaiting_index=True)
     return set(pending.values_list("key", flat=True)[:MAX_PENDING_CANDIDATES])

@@ -1,6 +1,7 @@
 """Items whose check failed, or stopped (a worker that died), are tried again in the background,
 less often each time; after MAX_ATTEMPTS they stay "not checked" (visible in the listing and the
-report) until someone runs `fingerprint_assets` or asks for a retry."""
+report) until someone runs `fingerprint_assets` or asks for a retry. Items fingerprinted by an
+older version of the algorithms are fingerprinted again, a batch at a time."""
 
 from datetime import timedelta
 
@@ -8,7 +9,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from .enums import CheckState
-from .models import FingerprintStatus
+from .models import AssetFingerprint, FingerprintStatus
+from .storing import FINGERPRINT_VERSION
 
 MAX_ATTEMPTS = 5
 FIRST_DELAY = timedelta(minutes=5)  # doubled after each attempt
@@ -37,12 +39,28 @@ def give_up_on_stalled(now=None) -> int:
     ).update(state=CheckState.NOT_CHECKED, error="the background check stopped every time")
 
 
+def outdated(limit: int) -> list[str]:
+    """Keys fingerprinted by an older FINGERPRINT_VERSION whose check is done: one under way is
+    left to run, a failed one to `due_for_retry` (and its pauses)."""
+    unfinished = FingerprintStatus.objects.exclude(state=CheckState.CHECKED).values("key")
+    older = AssetFingerprint.objects.filter(version__lt=FINGERPRINT_VERSION).exclude(
+        key__in=unfinished
+    )
+    return list(older.order_by("key").values_list("key", flat=True).distinct()[:limit])
+
+
 def retry_unchecked(enqueue) -> int:
-    """Enqueue the background part again for every item due; returns how many."""
+    """Enqueue the background part again for every item due, then for outdated ones up to a
+    batch; returns how many."""
     give_up_on_stalled()
     keys = list(due_for_retry().values_list("key", flat=True)[:BATCH])
     now = timezone.now()
     FingerprintStatus.objects.filter(key__in=keys).update(changed_at=now)
+    stale = [key for key in outdated(BATCH) if key not in keys][: BATCH - len(keys)]
+    FingerprintStatus.objects.filter(key__in=stale).update(
+        state=CheckState.CHECKING, changed_at=now, attempts=0
+    )
+    keys += stale
     for key in keys:
         enqueue(key)
     return len(keys)

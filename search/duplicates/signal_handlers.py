@@ -8,10 +8,11 @@ from assets.ingest import take_upload_finding
 from assets.kinds import asset_models
 from search.keys import key_for, model_for_kind
 from search.signal_handlers import enqueue_index
+from search.signals import records_written
 
 from .articles import store_article_fingerprints
 from .inspector import NAME
-from .storing import forget, store_fingerprints
+from .storing import forget, mark_indexed, store_fingerprints
 from .tasks import enqueue_fingerprinting
 
 
@@ -36,7 +37,12 @@ def forget_fingerprints(sender, instance, **kwargs) -> None:
     forget(key_for(instance))
 
 
+def note_indexed(sender, keys, as_of, **kwargs) -> None:
+    mark_indexed(keys, as_of)
+
+
 def connect() -> None:
+    records_written.connect(note_indexed, dispatch_uid="duplicates_indexed")
     for model in asset_models():
         uid = f"duplicates_{model._meta.model_name}"
         post_save.connect(keep_upload_fingerprints, sender=model, dispatch_uid=f"{uid}_save")

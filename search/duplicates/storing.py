@@ -13,7 +13,8 @@ from .thresholds import thresholds
 
 # 2: image fingerprints gained the hash of the HSV value channel (recoloured copies).
 # 3: a PDF's content hash covers the images and forms its pages draw (scans no longer collide).
-FINGERPRINT_VERSION = 3
+# 4: image hashes are indexed in a second, interleaved partition of bands (`algorithms.bands`).
+FINGERPRINT_VERSION = 4
 MAX_ERROR_CHARS = 2000
 
 
@@ -70,6 +71,14 @@ def record_failure(key: str, error: Exception) -> None:
             "changed_at": timezone.now(),
         },
     )
+
+
+def mark_indexed(keys: list[str] | None, as_of) -> None:
+    """The index holds the terms of these keys' fingerprints stored before `as_of`."""
+    waiting = AssetFingerprint.objects.filter(awaiting_index=True, created_at__lte=as_of)
+    if keys is not None:
+        waiting = waiting.filter(key__in=keys)
+    waiting.update(awaiting_index=False)
 
 
 def status_of(key: str) -> FingerprintStatus | None:

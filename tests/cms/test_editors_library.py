@@ -78,3 +78,16 @@ def test_the_admin_library_searches_every_agencys_published_assets(
     assert "Chuyển đổi số ở Đồng Nai" in html and library_url("image", image) in html
     assert "bản nháp" not in html
     assert client.get(reverse("library_browse"), {"page": "x"}).status_code == 400
+
+
+def test_the_image_chooser_says_whose_image_and_under_which_licence(
+    client, agency_a, agency_b, editor_b, licence
+):
+    image_asset(agency_a, title="Bản đồ số", licence=licence, variant=5)
+    image_asset(agency_b, title="Ảnh nháp của sở", published=False, variant=6)
+    client.force_login(editor_b)
+    html = client.get(reverse("wagtailimages_chooser:choose")).json()["html"]
+    credits = re.findall(r"data-chooser-credit>(.*?)</p>", html, re.S)
+    assert len(credits) == 2
+    assert f"{agency_a.name}<br>{html_module.escape(str(licence))}" in credits
+    assert f"{agency_b.name}<br>Chưa có giấy phép" in credits  # the admin speaks Vietnamese

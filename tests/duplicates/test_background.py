@@ -240,3 +240,23 @@ def test_the_admin_listings_say_which_assets_are_not_checked(client, agency_a, e
     documents = client.get(reverse("wagtaildocs:index")).content.decode()
     state = FingerprintStatus.objects.get(key=key_for(document)).state
     assert f'data-duplicate-check="{state}"' in documents
+
+
+def test_fingerprints_of_an_older_algorithm_are_computed_again_by_the_periodic_retry(
+    agency_a, queue
+):
+    image = store(agency_a, encoded(scene(62)), title="Ảnh cũ")
+    failed = store(agency_a, encoded(scene(63)), title="Ảnh lỗi")  # its retries keep their pace
+    key = key_for(image)
+    AssetFingerprint.objects.filter(key__in=[key, key_for(failed)]).update(
+        version=1, terms=["pdq:b0:0000"]
+    )
+    FingerprintStatus.objects.filter(key=key_for(failed)).update(state="not_checked", attempts=5)
+    [retry] = [entry for entry in registered() if entry.name == "duplicates.retry_unchecked"]
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        assert retry.task.call() == 1
+    assert FingerprintStatus.objects.get(key=key).state == "checking"
+    assert retry.task.call() == 0  # queued once, not again while it waits for a worker
+    assert run_queued(queue, "fingerprint_in_background") == ["checked"]
+    fingerprint = AssetFingerprint.objects.get(key=key, modality="image")
+    assert fingerprint.version > 1 and any(t.startswith("pdq:s") for t in fingerprint.terms)

@@ -2,15 +2,19 @@
 
 import pytest
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from PIL.PngImagePlugin import PngInfo
 
 from assets.ingest import create_asset, inspect_upload
 from assets.models import ImageAsset
 from search.duplicates.inspector import NAME
-from search.duplicates.matching import find_duplicates
+from search.duplicates.matching import _not_yet_indexed, find_duplicates
 from search.duplicates.models import AssetFingerprint
+from search.duplicates.storing import store_fingerprints, stored_fingerprints
+from search.indexing import index_key, upsert_records
 from search.keys import key_for
 from search.models import SearchEntry
+from search.records import record_for
 from tests.duplicates.library import store
 from tests.duplicates.media import bordered, cropped, encoded, recoloured, scene
 
@@ -80,3 +84,33 @@ def test_a_copy_is_found_before_the_index_has_caught_up(agency_a, agency_b):
     assert not SearchEntry.objects.filter(key=key_for(original)).exists()
     matches = check(agency_b, encoded(cropped(scene(7)), "JPEG", quality=85), "copy.jpg")
     assert [m.key for m in matches] == [key_for(original)]
+
+
+def waiting(key: str) -> bool:
+    return AssetFingerprint.objects.get(key=key, modality="image").awaiting_index
+
+
+def test_writing_the_index_entry_ends_the_wait_of_the_fingerprints_it_holds(agency_a):
+    asset = create_asset(
+        ImageAsset,
+        ContentFile(encoded(scene(8)), name="anh.png"),
+        filename="anh.png",
+        collection=agency_a.collection,
+        title="anh",
+    )
+    key = key_for(asset)
+    assert waiting(key)
+    index_key(key)
+    assert not waiting(key)
+
+
+def test_an_entry_built_before_the_fingerprints_were_stored_leaves_them_waiting(agency_a):
+    asset = store(agency_a, encoded(scene(9)))
+    key = key_for(asset)
+    assert not waiting(key)
+    built_at = timezone.now()
+    record = record_for(asset)
+    store_fingerprints(asset, stored_fingerprints(asset))  # stored again while it was built
+    upsert_records([record], as_of=built_at)
+    assert waiting(key)
+    assert key in _not_yet_indexed("image")

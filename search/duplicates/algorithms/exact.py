@@ -33,8 +33,8 @@ def sha256_of(fileobj: BinaryIO) -> str:
 
 def image_content_hash(source: str | Path | BinaryIO) -> str:
     """SHA-256 of the decoded pixels (mode, size, raw bytes) after EXIF orientation."""
-    with Image.open(source) as opened:
-        image = ImageOps.exif_transpose(opened)
+    with Image.open(source) as image:
+        ImageOps.exif_transpose(image, in_place=True)  # no copy of a 12-megapixel picture
         digest = hashlib.sha256(f"{image.mode}:{image.width}x{image.height}:".encode())
         digest.update(image.tobytes())
     return digest.hexdigest()

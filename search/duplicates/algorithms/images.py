@@ -60,6 +60,9 @@ class ImageFingerprint:
 def load_for_analysis(source: str | Path | BinaryIO | Image.Image) -> Image.Image:
     """RGB, upright (EXIF orientation applied), transparent areas on white, at most 768 px."""
     image = source if isinstance(source, Image.Image) else Image.open(source)
+    # A JPEG decodes straight to a quarter or an eighth of its size (DCT scaling) when that is
+    # still at least the analysis size: a 12-megapixel photo in a third of the time.
+    image.draft("RGB", fitted(image.size, ANALYSIS_SIZE))
     image = ImageOps.exif_transpose(image)
     if image.mode in ("RGBA", "LA", "P"):
         image = image.convert("RGBA")
@@ -68,6 +71,12 @@ def load_for_analysis(source: str | Path | BinaryIO | Image.Image) -> Image.Imag
     image = image.convert("RGB")
     image.thumbnail((ANALYSIS_SIZE, ANALYSIS_SIZE), Image.Resampling.BILINEAR)
     return image
+
+
+def fitted(size: tuple[int, int], longest: int) -> tuple[int, int]:
+    """`size` scaled down to fit a `longest`-pixel square (unchanged if it fits already)."""
+    scale = min(1.0, longest / max(size))
+    return max(1, round(size[0] * scale)), max(1, round(size[1] * scale))
 
 
 def value_channel(image: Image.Image) -> Image.Image:

@@ -9,7 +9,9 @@ from .thresholds import Thresholds
 
 
 def video_terms(frame_hashes: Iterable[str]) -> list[str]:
-    return sorted({term for pdq in frame_hashes for term in pdq_terms(pdq, prefix="vpdq")})
+    return sorted(
+        {term for pdq in frame_hashes for term in pdq_terms(pdq, prefix="vpdq", interleaved=False)}
+    )
 
 
 def _bit_matrix(hashes: Sequence[str]) -> np.ndarray:

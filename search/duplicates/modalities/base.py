@@ -65,6 +65,8 @@ class Modality:
     its bytes were identified as) for audio and video, and the text itself for "text"."""
 
     name = ""
+    # The parts of a stored fingerprint that `compare(..., thorough=False)` reads; empty: all.
+    quick_fields: tuple[str, ...] = ()
 
     def compute(self, source, on_progress: Progress | None = None) -> dict:
         """The fingerprint data (JSON-serialisable) of a file, or of a text for "text"."""

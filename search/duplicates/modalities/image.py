@@ -15,6 +15,7 @@ DECODED_IMAGES_KEPT = 1024
 
 class ImageModality(Modality):
     name = "image"
+    quick_fields = ("hashes",)
 
     def __init__(self) -> None:
         self._decoded: OrderedDict[str, ImageFingerprint] = OrderedDict()

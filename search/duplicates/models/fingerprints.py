@@ -25,6 +25,9 @@ class AssetFingerprint(models.Model):
     terms = models.JSONField(_("index terms"), default=list)
     version = models.PositiveSmallIntegerField(_("algorithm version"), default=1)
     created_at = models.DateTimeField(_("computed at"), auto_now=True)
+    # Until the search index holds its terms, a fingerprint is a candidate of every check of its
+    # modality: two agencies uploading the same file minutes apart must still meet.
+    awaiting_index = models.BooleanField(_("awaiting the search index"), default=True)
 
     class Meta:
         db_table = "assets_assetfingerprint"  # created by the assets app, before this app
@@ -32,6 +35,13 @@ class AssetFingerprint(models.Model):
         verbose_name_plural = _("fingerprints")
         constraints = [
             models.UniqueConstraint(fields=["key", "modality"], name="one_fingerprint_per_modality")
+        ]
+        indexes = [
+            models.Index(
+                fields=["modality"],
+                condition=models.Q(awaiting_index=True),
+                name="fingerprint_awaiting_index",
+            )
         ]
 
     def __str__(self) -> str:
