@@ -121,4 +121,4 @@ eval-dedup: system-test venv ## Duplicate detection: precision and recall per me
 
 .PHONY: bench-hub
 bench-hub: system-test venv frontend services-up ## Hub: render time of home, search and asset pages with 10,000 assets (production profile)
-	eval "$$(scripts/services.sh env)" && $(BIN)/python bench/hub.py
+	eval "$$(scripts/services.sh env)" && $(BIN)/python -m bench.hub

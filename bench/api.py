@@ -15,17 +15,22 @@ of our list page at 10, 50 and 100 items. The last line printed is one JSON obje
 import json
 import os
 import subprocess
-import sys
 import tempfile
-import time
 import uuid
 from pathlib import Path
 
 import requests
 
-from bench.upload import create_database, drop_database, free_port
+from bench.server import (
+    create_database,
+    drop_database,
+    free_port,
+    manage,
+    production_env,
+    start_gunicorn,
+    stop,
+)
 
-ROOT = Path(__file__).resolve().parent.parent
 ASSETS = int(os.environ.get("BENCH_API_ASSETS", 10_000))
 SECONDS = int(os.environ.get("BENCH_API_SECONDS", 15))
 CONNECTIONS = 32
@@ -97,47 +102,22 @@ end
 
 
 def server_env(workdir: Path, database_url: str, port: int) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
+    tag = f"bench-api-{uuid.uuid4().hex[:8]}"
+    return production_env(
+        workdir, database_url, port,
         DJANGO_SETTINGS_MODULE="bench.api_settings",
-        DJANGO_SECRET_KEY="bench-only-secret-key-" + uuid.uuid4().hex,
-        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
-        WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{port}",
-        NCRL_DATA_DIR=str(workdir / "data"),
-        DATABASE_URL=database_url,
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost,testserver",  # the query count uses Client
         DJANGO_LOG_LEVEL="WARNING",
-        PORT=str(port),
         # The benchmark is the only client: no anonymous limit in the way.
         NCRL_API_ANONYMOUS_PER_MINUTE="100000000",
-        CACHE_KEY_PREFIX=f"bench-api-{uuid.uuid4().hex[:8]}",
-        AWS_LOCATION=f"bench-api/{uuid.uuid4().hex[:8]}",
-    )
-    return env
+        CACHE_KEY_PREFIX=tag,
+        AWS_LOCATION=tag.replace("-", "/", 2),
+    )  # fmt: skip
 
 
-def manage(env: dict[str, str], *args: str) -> str:
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), *args],
-        env=env,
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    lines = done.stdout.strip().splitlines()
+def last_line(output: str) -> str:
+    lines = output.strip().splitlines()
     return lines[-1] if lines else ""
-
-
-def wait_until_up(base: str) -> None:
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            if requests.get(f"{base}/api/v3/topics/", timeout=30).status_code == 200:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.5)
-    raise RuntimeError("the server did not start")
 
 
 def load(base: str, list_path: str, detail_path: str, workdir: Path) -> dict:
@@ -172,34 +152,28 @@ def load(base: str, list_path: str, detail_path: str, workdir: Path) -> dict:
 
 
 def main() -> None:
-    server_url = os.environ["DATABASE_URL"]
-    database_url = create_database(server_url)
-    server = None
+    database_url = create_database(os.environ["DATABASE_URL"], "bench_api")
     try:
         with tempfile.TemporaryDirectory(prefix="bench-api-") as folder:
             workdir = Path(folder)
-            port = free_port()
-            env = server_env(workdir, database_url, port)
+            env = server_env(workdir, database_url, free_port())
             Path(env["NCRL_DATA_DIR"]).mkdir(parents=True)
             manage(env, "migrate", "--no-input", "-v0")
-            detail_id = manage(env, "shell", "-c", LOAD_SCRIPT.replace("{count}", str(ASSETS)))
-            queries = manage(env, "shell", "-c", QUERIES_SCRIPT)
+            load_script = LOAD_SCRIPT.replace("{count}", str(ASSETS))
+            detail_id = last_line(manage(env, "shell", "-c", load_script))
+            queries = last_line(manage(env, "shell", "-c", QUERIES_SCRIPT))
             print(f"SQL queries of our list page at 10, 50, 100 items: {queries}")
-            gunicorn = Path(sys.executable).with_name("gunicorn")
-            log = workdir / "gunicorn.log"
-            server = subprocess.Popen(
-                [str(gunicorn), "-c", str(ROOT / "config" / "gunicorn.py"), "config.wsgi"],
-                env=env,
-                cwd=ROOT,
-                stdout=log.open("wb"),
-                stderr=subprocess.STDOUT,
-            )
-            base = f"http://127.0.0.1:{port}"
-            wait_until_up(base)
-            stock = load(
-                base, "/stock/v2/images/?limit=50", f"/stock/v2/images/{detail_id}/", workdir
-            )
-            ours = load(base, "/api/v3/images/?limit=50", f"/api/v3/images/{detail_id}/", workdir)
+            server = start_gunicorn(env, workdir / "gunicorn.log")
+            try:
+                base = server.url
+                stock = load(
+                    base, "/stock/v2/images/?limit=50", f"/stock/v2/images/{detail_id}/", workdir
+                )
+                ours = load(
+                    base, "/api/v3/images/?limit=50", f"/api/v3/images/{detail_id}/", workdir
+                )
+            finally:
+                stop(server)
             print(f"stock API v2 images: {stock}")
             print(f"ours (API v3 images): {ours}")
             print(
@@ -215,13 +189,6 @@ def main() -> None:
                 )
             )
     finally:
-        if server is not None:
-            server.terminate()
-            try:
-                server.wait(timeout=90)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
         drop_database(database_url)
 
 

@@ -84,7 +84,7 @@ class SearchRecord:
 
     def to_json(self) -> dict:
         """The record as JSON values (a new dict; the lists and the fingerprints are shared)."""
-        data = {item.name: getattr(self, item.name) for item in fields(self)}
+        data = {name: getattr(self, name) for name in _FIELD_NAMES}
         for name in ("published_at", "embargo_until"):
             data[name] = data[name].isoformat() if data[name] else None
         return data
@@ -100,6 +100,9 @@ class SearchRecord:
     def stamp(self) -> str:
         """A digest of the whole record: equal stamps mean equal index entries (for reconcile)."""
         return stamp_of(self.to_json())
+
+
+_FIELD_NAMES = tuple(item.name for item in fields(SearchRecord))
 
 
 def stamp_of(data: dict) -> str:

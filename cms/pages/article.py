@@ -9,6 +9,7 @@ from .files import file_url
 from .jsonld import news_article
 from .language import is_english, localized
 from .seo import OpenGraphImage, page_meta
+from .sources import cited_sources
 from .thumbs import LEAD_SPECS, image_thumb
 
 ARTICLE_IMAGE_SIZES = "(min-width: 992px) 800px, 100vw"
@@ -57,6 +58,7 @@ def article_context(article, request) -> dict:
         "audiences": list(article.audiences.all()),
         "legal_documents": list(article.legal_documents.all()),
         "related": related(article),
+        "sources": cited_sources(article),
         "meta": page_meta(
             request,
             article.seo_title or title,

@@ -16,6 +16,7 @@ from . import licensing
 from .cards import asset_url, cards_for_keys
 from .derived import image_open_graph, open_graph
 from .files import file_url
+from .freshness import cached_many
 from .grouping import collapse, same_work
 from .jsonld import asset_object
 from .labels import LANGUAGE_LABELS, type_label
@@ -116,9 +117,15 @@ def facts(asset, kind: str) -> list[tuple[str, object]]:
 
 
 def related_cards(key: str, exclude: set[str]) -> list:
-    hits = queries.more_like_this(key, size=10)
-    rows = collapse([hit.key for hit in hits if hit.key not in exclude])
-    return cards_for_keys([row_key for row_key, _agencies in rows])[:4]
+    """More like this: the same for every visitor until the library changes, so kept per
+    generation (the search server's similarity query is the page's dearest part)."""
+
+    def find() -> list:
+        hits = queries.more_like_this(key, size=10)
+        rows = collapse([hit.key for hit in hits if hit.key not in exclude])
+        return cards_for_keys([row_key for row_key, _agencies in rows])[:4]
+
+    return cached_many([f"related:{key}"], lambda _name: find)[f"related:{key}"]
 
 
 def _open_graph(request, asset, kind, outputs) -> OpenGraphImage | None:

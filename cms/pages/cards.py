@@ -12,6 +12,7 @@ from assets.models import DocumentAsset, ImageAsset, MediaAsset
 from assets.visibility import public
 from search.keys import model_for_kind, split_key
 
+from .derived import recall, thumbnail_name
 from .grouping import collapse
 from .labels import AUDIO_TYPES, type_label
 from .language import localized
@@ -94,27 +95,33 @@ def image_cards(pks) -> dict[int, Card]:
     }
 
 
+def _worker_thumbs(assets, model, pick) -> dict[int, Thumb | None]:
+    """Thumbnails of the worker's pictures (`pick` chooses one from an asset's outputs)."""
+    outputs = outputs_by_pk(
+        model, [asset.pk for asset in assets], ["page-0001", "preview", "poster"]
+    )
+    chosen = {
+        asset.pk: pick(outputs[asset.pk]) if asset.pk in outputs else None for asset in assets
+    }
+    known = recall(thumbnail_name(picture) for picture in chosen.values() if picture is not None)
+    return {pk: worker_image_thumb(picture, known=known) for pk, picture in chosen.items()}
+
+
+def _cover(found):
+    return found.get("preview") or found.get("page-0001")
+
+
 def document_cards(pks) -> dict[int, Card]:
     documents = _assets("document", pks)
-    outputs = outputs_by_pk(DocumentAsset, [d.pk for d in documents], ["page-0001", "preview"])
-    cards = {}
-    for document in documents:
-        found = outputs.get(document.pk)
-        cover = found and (found.get("preview") or found.get("page-0001"))
-        cards[document.pk] = _asset_card(document, "document", worker_image_thumb(cover))
-    return cards
+    thumbs = _worker_thumbs(documents, DocumentAsset, _cover)
+    return {document.pk: _asset_card(document, "document", thumbs[document.pk])
+            for document in documents}  # fmt: skip
 
 
 def media_cards(pks) -> dict[int, Card]:
     media = _assets("media", pks)
-    outputs = outputs_by_pk(MediaAsset, [m.pk for m in media], ["poster"])
-    cards = {}
-    for item in media:
-        found = outputs.get(item.pk)
-        cards[item.pk] = _asset_card(
-            item, "media", worker_image_thumb(found and found.get("poster"))
-        )
-    return cards
+    thumbs = _worker_thumbs(media, MediaAsset, lambda found: found.get("poster"))
+    return {item.pk: _asset_card(item, "media", thumbs[item.pk]) for item in media}
 
 
 def article_cards(pks) -> dict[int, Card]:

@@ -2,7 +2,8 @@
 phone can afford and the 1200x630 picture that link previews (Open Graph) expect.
 
 They are stored next to their source, under the asset's renditions prefix, so the file view's
-access check applies to them as to the source; the cache remembers which ones exist.
+access check applies to them as to the source. The shared cache remembers which ones exist;
+a list asks it once for all its cards (`recall`) rather than once per card.
 """
 
 import io
@@ -38,26 +39,41 @@ def _make(source: str, target: str, shape) -> None:
     default_storage.save(target, ContentFile(buffer.getvalue()))
 
 
-def derived(source: str, size: int, label: str, shape: tuple[int, int], folder: str = "") -> str:
+def derived(
+    source: str, size: int, label: str, shape: tuple[int, int], folder: str = "", known=()
+) -> str:
     """Stored name of the file `source` (of `size` bytes) resized to `shape` (width, 0 keeps
     the aspect ratio) or cropped to fill it, in `folder` (the source's by default); made on
-    first use. Empty when the source cannot be read."""
+    first use (`known`: names already known to exist). Empty when the source cannot be read."""
     name = derived_name(source, size, label, folder)
-    cache_key = f"hub:derived:{name}"
-    if cache.get(cache_key):
+    if name in known or cache.get(_cache_key(name)):
         return name
     if not default_storage.exists(name):
         try:
             _make(source, name, shape)
         except (OSError, ValueError):
             return ""
-    cache.set(cache_key, True, None)
+    cache.set(_cache_key(name), True, None)
     return name
 
 
-def thumbnail(rendition, width: int = 480) -> str:
+def _cache_key(name: str) -> str:
+    return f"hub:derived:{name}"
+
+
+def recall(names) -> set[str]:
+    """Which of `names` the shared cache knows exist, in one round trip (for a list of cards)."""
+    asked = {_cache_key(name): name for name in names if name}
+    return {asked[key] for key in cache.get_many(list(asked))} if asked else set()
+
+
+def thumbnail_name(rendition, width: int = 480) -> str:
+    return derived_name(rendition.file.name, rendition.size, f"w{width}")
+
+
+def thumbnail(rendition, width: int = 480, known=()) -> str:
     """A worker's poster or preview, scaled down for cards."""
-    return derived(rendition.file.name, rendition.size, f"w{width}", (width, 0))
+    return derived(rendition.file.name, rendition.size, f"w{width}", (width, 0), known=known)
 
 
 def open_graph(rendition) -> str:

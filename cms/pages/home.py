@@ -15,6 +15,7 @@ from search import queries
 
 from . import campaigns
 from .cards import Card, latest_article_cards, latest_asset_cards
+from .freshness import cached_many
 from .jsonld import website
 from .labels import AGENCY_KIND_LABELS
 from .seo import page_meta
@@ -108,20 +109,13 @@ def hero_card(occurrence) -> Card | None:
     return cards[0] if cards else None
 
 
-def home_context(page, request) -> dict:
-    calendar = campaigns.calendar()
-    hero = campaigns.hero(calendar)
-    hero_picture = hero_card(hero)
-    shown = shelves()
+def directory_tiles() -> dict:
+    """Topics, kinds of agency and totals with their counts (a search's facet counts over the
+    whole library): the same for every visitor until something changes, so kept per generation."""
     overview = queries.search("", sort="date", size=1)
     counts = {facet: dict(values) for facet, values in overview.facets.items()}
     kinds = counts.get("kind", {})
     return {
-        "hero": hero,
-        "hero_card": hero_picture,
-        "featured": featured(shown, {hero_picture.key} if hero_picture else set()),
-        "shelves": shown,
-        "calendar": [o for o in calendar if o is not hero][:4],
         "topics": topic_tiles(counts.get("topic", {})),
         "agency_kinds": agency_kind_tiles(),
         "totals": {
@@ -129,6 +123,28 @@ def home_context(page, request) -> dict:
             "articles": kinds.get("article", 0),
             "agencies": Agency.objects.count(),
         },
+    }
+
+
+def home_context(page, request) -> dict:
+    calendar = campaigns.calendar()
+    hero = campaigns.hero(calendar)
+    # The same for every visitor until something changes: kept per generation (the hero's
+    # campaign is part of the name, as the next campaign comes with the date, not a change).
+    hero_key = f"home:hero:{hero.campaign.pk if hero else 0}"
+    kept = cached_many(["home:shelves", "home:directory", hero_key], {
+        "home:shelves": shelves,
+        "home:directory": directory_tiles,
+        hero_key: lambda: hero_card(hero),
+    }.get)  # fmt: skip
+    hero_picture, shown, directory = kept[hero_key], kept["home:shelves"], kept["home:directory"]
+    return {
+        "hero": hero,
+        "hero_card": hero_picture,
+        "featured": featured(shown, {hero_picture.key} if hero_picture else set()),
+        "shelves": shown,
+        "calendar": [o for o in calendar if o is not hero][:4],
+        **directory,
         "meta": page_meta(
             request,
             page.seo_title or str(_("National digital communication resource library")),

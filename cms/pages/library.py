@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from search import queries
-from search.paging import BadParameter, no_nul_characters, page_and_size
+from search.paging import BadParameter, known_only, page_and_size
 
 from .cards import Card, cards_for_keys
 from .facets import ACCEPTED, Facet, build_facets
@@ -17,6 +17,7 @@ from .grouping import collapse
 PAGE_SIZE = 20
 MAX_QUERY_CHARS = 200
 SORTS = ("relevance", "date")
+KNOWN = ("q", "sort", "page", *ACCEPTED)
 
 
 @dataclass
@@ -40,9 +41,10 @@ class LibraryRequest:
 
 
 def parse(get) -> LibraryRequest:
-    """Read the query string; a malformed page or sort is refused (BadParameter, a 400), not
-    turned into a silent first page."""
-    no_nul_characters(get)
+    """Read the query string; a malformed page or sort, or a parameter the library does not know
+    (`topics=` for `topic=`), is refused (BadParameter, a 400), not turned into a silent first
+    page or an unfiltered search."""
+    known_only(get, KNOWN)
     page, _size = page_and_size({"page": get.get("page"), "size": str(PAGE_SIZE)}, PAGE_SIZE)
     query = " ".join(get.get("q", "").split())[:MAX_QUERY_CHARS]
     sort = get.get("sort") or ("relevance" if query else "date")

@@ -9,12 +9,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from assets.enums import Language
+from search.paging import BadParameter
 
 from .article import article_context
 from .blocks import ArticleBodyBlock
 from .home import home_context
 from .section import section_context
 from .slugs import FoldedSlugMixin
+from .views.refusals import refusal
 
 
 class HomePage(FoldedSlugMixin, Page):
@@ -48,6 +50,12 @@ class AgencySectionPage(FoldedSlugMixin, Page):
 
     class Meta:
         verbose_name = _("agency section")
+
+    def serve(self, request, *args, **kwargs):
+        try:
+            return super().serve(request, *args, **kwargs)
+        except BadParameter as error:  # the library's filters and pages: the same 400 page
+            return refusal(request, error)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

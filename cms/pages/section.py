@@ -1,10 +1,6 @@
 """An agency's section (chuyên trang): who the agency is, everything it published (assets of
 every kind, with the library's filters and pages) and its latest articles."""
 
-from django.core.exceptions import BadRequest
-
-from search.paging import BadParameter
-
 from .cards import latest_article_cards
 from .jsonld import organization
 from .labels import AGENCY_KIND_LABELS
@@ -16,11 +12,7 @@ ASSET_KINDS = ["image", "document", "media"]
 
 def section_context(page, request) -> dict:
     agency = page.agency
-    try:
-        wanted = parse(request.GET)
-    except BadParameter as error:
-        raise BadRequest(str(error)) from error
-    library = run(wanted, base_filters={"agency": [agency.code], "kind": ASSET_KINDS})
+    library = run(parse(request.GET), base_filters={"agency": [agency.code], "kind": ASSET_KINDS})
     described = organization(agency, request, page.url)
     return {
         "agency": agency,

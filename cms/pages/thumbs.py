@@ -70,11 +70,13 @@ def image_thumb(image, specs=CARD_SPECS, alt: str = "", sizes: str = CARD_SIZES)
     return from_renditions(renditions.values(), alt or image.default_alt_text, sizes)
 
 
-def worker_image_thumb(rendition, alt: str = "", width: int = 480) -> Thumb | None:
-    """A poster or page preview made by the worker, scaled down to `width` for cards."""
+def worker_image_thumb(rendition, alt: str = "", width: int = 480, known=()) -> Thumb | None:
+    """A poster or page preview made by the worker, scaled down to `width` for cards (`known`:
+    scaled names known to exist, derived.recall)."""
     if rendition is None:
         return None
-    name = thumbnail(rendition, width) if (rendition.width or 0) > width else rendition.file.name
+    wide = (rendition.width or 0) > width
+    name = thumbnail(rendition, width, known) if wide else rendition.file.name
     if not name:
         return None
     ratio = (rendition.height or 9) / (rendition.width or 16)

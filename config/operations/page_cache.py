@@ -3,26 +3,25 @@
 Only a GET by a visitor without a session (no login, no flash messages, no Authorization header)
 is answered from the cache, and only an HTML or XML 200 that sets no cookie, used no CSRF token and
 did not forbid caching is kept. Any change to a page, an asset, an agency or a taxonomy entry
-starts a new generation, so no visitor sees a page older than the last change; entries of older
-generations simply expire (NCRL_PAGE_CACHE_SECONDS). A change inside a transaction starts one at
-once and another when it commits: a page another server rendered in between, from the rows before
-the change, is never served.
+starts a new generation (cms.pages.freshness, which the hub's own caches share), so no visitor
+sees a page older than the last change; entries of older generations simply expire
+(NCRL_PAGE_CACHE_SECONDS). A change inside a transaction starts one at once and another when it
+commits: a page another server rendered in between, from the rows before the change, is never
+served.
 """
 
 import hashlib
-import uuid
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django_tasks.signals import task_finished
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
 from assets.models.metadata import AssetMetadata
+from cms.pages.freshness import current_generation, new_generation
 
-GENERATION_KEY = "page-cache:generation"
 HEADER = "X-Page-Cache"
 UNCACHED_PREFIXES = (
     "/admin/",
@@ -80,23 +79,6 @@ def is_cacheable_response(request, response) -> bool:
 def page_key(request, generation: str) -> str:
     address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
     return f"page-cache:{generation}:{getattr(request, 'LANGUAGE_CODE', '')}:{address}"
-
-
-def current_generation() -> str:
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        generation = uuid.uuid4().hex
-        cache.add(GENERATION_KEY, generation, None)
-    return generation
-
-
-def new_generation(**kwargs) -> None:
-    _start_generation()
-    transaction.on_commit(_start_generation)
-
-
-def _start_generation() -> None:
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 
 class AnonymousPageCacheMiddleware:

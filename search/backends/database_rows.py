@@ -7,7 +7,7 @@ string functions, and the full-text tokenizer reads the same words.
 """
 
 import hashlib
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,7 +20,7 @@ WORD_GAP = "  "
 FIELD_GAP = "\n"
 FACET_VALUE_CHARS = 255
 TERM_CHARS = 200
-TITLE, TEXT = 0, 1
+TITLE, TEXT = 0, 1  # as WordChanges.fields and FieldStatistics are ordered
 MAX_WORD = WordCount.MAX_WORD_LENGTH
 EXACT_LENGTHS = 24
 
@@ -53,18 +53,17 @@ class WordChanges:
     more (or fewer) titles and texts hold it, and the totals."""
 
     def __init__(self) -> None:
-        self.counts = Counter()
+        self.fields = (Counter(), Counter())  # TITLE, TEXT: word -> change
 
     def add(self, title_words: list[str], text_words: list[str], sign: int = 1) -> None:
-        keys = [*{(word[:MAX_WORD], TITLE) for word in title_words}]
-        keys += {(word[:MAX_WORD], TEXT) for word in text_words}
-        if sign > 0:
-            self.counts.update(keys)
-        else:
-            self.counts.subtract(keys)
-        for field, words in ((TITLE, title_words), (TEXT, text_words)):
-            self.counts[WordCount.ENTRIES, field] += sign * bool(words)
-            self.counts[WordCount.WORDS, field] += sign * len(words)
+        for counts, words in zip(self.fields, (title_words, text_words), strict=True):
+            distinct = _stored(set(words))
+            if sign > 0:
+                counts.update(distinct)
+            else:
+                counts.subtract(distinct)
+            counts[WordCount.ENTRIES] += sign * bool(words)
+            counts[WordCount.WORDS] += sign * len(words)
 
     def remove_stored(self, title_folded: str, text_folded: str) -> None:
         """Take out an entry already stored, from its word columns."""
@@ -72,10 +71,16 @@ class WordChanges:
 
     def rows(self) -> list[tuple[str, int, int]]:
         """(word, change in titles, change in texts), in word order, without the unchanged."""
-        changes: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-        for (word, field), change in self.counts.items():
-            changes[word][field] += change
-        return sorted((word, *change) for word, change in changes.items() if any(change))
+        titles, texts = self.fields
+        changes = ((word, titles[word], texts[word]) for word in titles.keys() | texts.keys())
+        return sorted(change for change in changes if change[1] or change[2])
+
+
+def _stored(words: set[str]) -> set[str]:
+    """The words as `WordCount` stores them (the longest cut)."""
+    if max(map(len, words), default=0) > MAX_WORD:
+        return {word[:MAX_WORD] for word in words}
+    return words
 
 
 @dataclass

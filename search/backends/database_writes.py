@@ -42,7 +42,7 @@ def write_batch(records: list[SearchRecord]) -> None:
     with transaction.atomic(), connection.cursor() as cursor:
         _remove(cursor, list(latest), words)
         _insert(cursor, SearchEntry, ENTRY_COLUMNS, entries)
-        ids = dict(SearchEntry.objects.filter(key__in=latest).values_list("key", "id"))
+        ids = dict(_rows_of(cursor, "key, id", list(latest)))
         facets = [
             (ids[row.entry["key"]], facet, value) for row in rows for facet, value in row.facets
         ]
@@ -55,12 +55,21 @@ def write_batch(records: list[SearchRecord]) -> None:
 
 
 def _prepared_entries(entries: list[dict]) -> list[tuple]:
-    """Entry rows as the database driver takes them: dates and JSON through the model's fields."""
+    """Entry rows as the database driver takes them: dates and JSON adapted as the model's fields
+    adapt them (straight through the connection's operations: the fields' own checks cost more
+    than the writing, for values that are ours)."""
     plain = itemgetter(*PLAIN_COLUMNS)
-    fields = [SearchEntry._meta.get_field(name) for name in PREPARED_COLUMNS]
-    now = timezone.now()
+    date = connection.ops.adapt_datetimefield_value
+    encoder = SearchEntry._meta.get_field("payload").encoder
+    now = date(timezone.now())
     return [
-        (*plain(entry), *(f.get_db_prep_save(entry.get(f.name, now), connection) for f in fields))
+        (
+            *plain(entry),
+            date(entry["published_at"]),
+            date(entry["embargo_until"]),
+            connection.ops.adapt_json_value(entry["payload"], encoder),
+            now,
+        )
         for entry in entries
     ]
 
@@ -75,11 +84,10 @@ def delete_keys(keys: Iterable[str]) -> None:
 
 def _remove(cursor, keys: list[str], words: WordChanges) -> None:
     """Delete the entries of these keys and take their words out of `words`."""
-    stored = SearchEntry.objects.filter(key__in=keys).values_list(
-        "id", "title_folded", "text_folded"
-    )
     ids = []
-    for entry_id, title_folded, text_folded in stored:
+    for entry_id, title_folded, text_folded in _rows_of(
+        cursor, "id, title_folded, text_folded", keys
+    ):
         ids.append(entry_id)
         words.remove_stored(title_folded, text_folded)
     if not ids:
@@ -87,6 +95,17 @@ def _remove(cursor, keys: list[str], words: WordChanges) -> None:
     marks = ", ".join(["%s"] * len(ids))
     for model, column in ((SearchFacet, "entry_id"), (SearchTerm, "entry_id"), (SearchEntry, "id")):
         cursor.execute(f"DELETE FROM {model._meta.db_table} WHERE {column} IN ({marks})", ids)
+
+
+def _rows_of(cursor, columns: str, keys: list[str]) -> list[tuple]:
+    """These columns of the entries of these keys (plain SQL: building the ORM's query for a
+    batch of keys cost more than running it)."""
+    if not keys:
+        return []
+    marks = ", ".join(["%s"] * len(keys))
+    table = SearchEntry._meta.db_table
+    cursor.execute(f"SELECT {columns} FROM {table} WHERE key IN ({marks})", keys)
+    return cursor.fetchall()
 
 
 def _insert(cursor, model, columns: tuple[str, ...], rows: list[tuple]) -> None:

@@ -4,6 +4,7 @@ each grouped work once and never dropped, bad parameters refused."""
 import re
 
 import pytest
+from django.utils import translation
 
 from search.duplicates.groups import join_group
 from search.keys import key_for
@@ -67,6 +68,23 @@ def test_a_malformed_page_or_order_is_a_bad_request_naming_it(client, params):
     response = client.get("/search/", params)
     assert response.status_code == 400
     assert f"“{next(iter(params))}”" in response.content.decode()
+
+
+def test_an_unknown_parameter_is_refused_by_name_in_the_page_language(client, agency_a, terms):
+    """A misspelt filter (`topics=` for `topic=`) would otherwise answer an unfiltered search
+    as if it had been applied; /api/search/ refuses it alike (search.paging.known_only)."""
+    with translation.override("vi"):
+        section = agency_a.section_page.url
+    for url in ("/search/", "/topics/cds/", section):
+        response = client.get(url, {"q": "số", "topics": "cds"})
+        html = response.content.decode()
+        assert response.status_code == 400, url
+        assert "Tham số “topics” không được hỗ trợ" in html and "topic, type" in html, url
+        assert response["Content-Type"].startswith("text/html"), url
+    english = client.get("/en/search/", {"utm_source": "x", "topic": "cds"})
+    assert english.status_code == 400
+    assert "Unknown parameter “utm_source”" in english.content.decode()
+    assert client.get("/search/", {"q": "số", "topic": "cds", "sort": "date"}).status_code == 200
 
 
 def test_a_page_beyond_the_last_leads_back_to_the_first(client, agency_a, terms, indexed):

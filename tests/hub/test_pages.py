@@ -5,9 +5,12 @@ import datetime as dt
 import re
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from cms.pages.campaigns import calendar, next_occurrence
+from search.duplicates.decisions import record_decision
+from search.duplicates.enums import Decision
+from search.keys import key_for
 
 from . import library
 
@@ -77,6 +80,29 @@ def test_an_article_shows_date_agency_author_and_topics(client, agency_a, terms)
     assert f'<time datetime="{timezone.localtime(article.first_published_at):%Y-%m-%d}' in html
     assert agency_a.name in html and "Ban biên tập" in html
     assert 'href="/en/topics/cds/">Digital change</a>' in html  # the test speaks English
+
+
+def test_an_article_that_cites_another_agencys_text_names_its_source(client, agency_a, agency_b):
+    """The editor's "cite" decision (duplicate check of articles) credits the original on the
+    public article; a source the public may not see, or a decision taken back, is not shown."""
+    original = library.article(agency_a, "Bài gốc của bộ")
+    unpublished = library.image(agency_a, "Ảnh chưa công bố", seed=4, published=False)
+    taken_back = library.article(agency_a, "Bài tương tự khác")
+    copy = library.article(agency_b, "Bài đăng lại của viện")
+    for cited, decisions in ((original, [Decision.CITE]), (unpublished, [Decision.CITE]),
+                             (taken_back, [Decision.CITE, Decision.NOT_DUPLICATE])):  # fmt: skip
+        for decision in decisions:
+            record_decision(candidate_key=key_for(cited), decision=decision, user=None, asset=copy)
+    for language, label in (("vi", "Nguồn"), ("en", "Source")):
+        with translation.override(language):
+            url, original_url = copy.url, original.url
+        html = client.get(url).content.decode()
+        sources = re.findall(r'<p class="article-source[^"]*">(.*?)</p>', html)
+        assert len(sources) == 1, language
+        assert f'{label}:</span> {agency_a.name}, <a href="{original_url}"' in sources[0]
+        assert "Bài gốc của bộ</a>" in sources[0]
+    own = client.get(original.url).content.decode()
+    assert 'class="article-source' not in own
 
 
 def test_the_header_search_is_labelled_and_has_a_button(client):

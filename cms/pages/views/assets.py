@@ -25,7 +25,9 @@ def visible_asset(request, kind: str, pk: int):
     asset_kind = kind_named(kind)
     if asset_kind is None:
         raise Http404
-    queryset = asset_kind.model.objects.select_related("agency", "licence", "campaign")
+    queryset = asset_kind.model.objects.select_related(
+        "agency", "licence", "campaign"
+    ).prefetch_related("topics", "audiences", "legal_documents")
     return get_object_or_404(visible_to(queryset, request.user), pk=pk)
 
 

@@ -13,6 +13,10 @@ def refuses_bad_parameters(view):
         try:
             return view(request, *args, **kwargs)
         except BadParameter as error:
-            return TemplateResponse(request, "400.html", {"error": error.message}, status=400)
+            return refusal(request, error)
 
     return checked
+
+
+def refusal(request, error: BadParameter) -> TemplateResponse:
+    return TemplateResponse(request, "400.html", {"error": error.message}, status=400)
