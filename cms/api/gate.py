@@ -1,8 +1,9 @@
 """The door of every API path (v3, search, feeds, OAI-PMH): who calls, within which limit.
 
 A bearer token must be valid (401 otherwise) and its consumer active (403); without a token the
-caller is anonymous, whatever session cookie it sends, at the anonymous limit. Past its limit a
-caller gets 429 with `Retry-After`. Every answer carries the RateLimit headers.
+caller is anonymous, whatever session cookie it sends, at the anonymous limit of its address
+(cms/api/addresses.py). Past its limit a caller gets 429 with `Retry-After`. Every answer carries
+the RateLimit headers.
 """
 
 from django.contrib.auth.models import AnonymousUser
@@ -11,6 +12,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from . import limits, tokens
+from .addresses import client_address
 from .problems import problem
 
 API_PREFIXES = ("/api/v3/", "/feeds/", "/oai")
@@ -31,7 +33,11 @@ class ApiGateMiddleware:
         if not request.path.startswith(API_PREFIXES):
             return self.get_response(request)
         plaintext = tokens.bearer_token(request)
-        caller = tokens.resolve(plaintext) if plaintext else tokens.Caller()
+        caller = (
+            tokens.resolve(plaintext)
+            if plaintext
+            else tokens.Caller(address=client_address(request))
+        )
         if caller is None:
             return problem(
                 401,

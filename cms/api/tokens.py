@@ -15,12 +15,13 @@ class Caller:
     consumer: object = None  # cms.api.models.Consumer or None
     scopes: list[str] = field(default_factory=lambda: [str(Scope.READ)])
     embargo_agency_ids: list[int] = field(default_factory=list)
+    address: str = ""  # an anonymous caller is counted per address
 
     @property
     def identity(self) -> str:
         if self.consumer is not None:
             return f"consumer:{self.consumer.pk}"
-        return f"user:{self.token.user_id}" if self.token else "anonymous"
+        return f"user:{self.token.user_id}" if self.token else f"anonymous:{self.address}"
 
 
 def bearer_token(request) -> str | None:

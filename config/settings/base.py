@@ -433,6 +433,9 @@ NCRL_API_RATE_LIMITS = {
     "anonymous_per_minute": env_int("NCRL_API_ANONYMOUS_PER_MINUTE", 120),
     "token_per_minute": env_int("NCRL_API_TOKEN_PER_MINUTE", 600),
 }
+# Reverse proxies in front of the web servers that append to X-Forwarded-For: anonymous callers
+# are counted by the address the outermost of them saw (0: by the connection's own address).
+NCRL_TRUSTED_PROXY_HOPS = env_int("NCRL_TRUSTED_PROXY_HOPS", 0)
 # Browsers on these origins may call the API, feeds and OAI-PMH (django-cors-headers).
 CORS_ALLOWED_ORIGINS = env_list("NCRL_API_CORS_ORIGINS")
 CORS_URLS_REGEX = r"^/(api|feeds|oai)/.*$"

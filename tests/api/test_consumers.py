@@ -181,3 +181,34 @@ def test_counts_of_a_deleted_agency_or_consumer_do_not_stop_the_flush(client, li
     assert [(row.key, row.consumer_id, row.agency_id) for row in ReuseCount.objects.all()] == [
         ("image:999999", None, None)
     ]
+
+
+@pytest.fixture
+def one_window(monkeypatch):
+    """The counters are per minute of the clock: hold the clock still so no request of a test
+    falls into the next window."""
+    monkeypatch.setattr("cms.api.limits.time.time", lambda: 1_800_000_000.0)
+
+
+def anonymous_codes(client, count, **meta):
+    return [client.get("/api/v3/topics/", **meta).status_code for _ in range(count)]
+
+
+def test_one_anonymous_address_past_its_limit_leaves_the_others_served(
+    client, settings, one_window
+):
+    settings.NCRL_API_RATE_LIMITS = {"anonymous_per_minute": 2, "token_per_minute": 10}
+    assert anonymous_codes(client, 3, REMOTE_ADDR="203.0.113.7") == [200, 200, 429]
+    assert anonymous_codes(client, 2, REMOTE_ADDR="198.51.100.9") == [200, 200]
+
+
+def test_behind_trusted_proxies_the_address_they_saw_is_counted(client, settings, one_window):
+    settings.NCRL_API_RATE_LIMITS = {"anonymous_per_minute": 1, "token_per_minute": 10}
+    settings.NCRL_TRUSTED_PROXY_HOPS = 1
+    proxy = {"REMOTE_ADDR": "127.0.0.1"}
+    first = anonymous_codes(client, 2, HTTP_X_FORWARDED_FOR="203.0.113.7", **proxy)
+    assert first == [200, 429]
+    assert anonymous_codes(client, 1, HTTP_X_FORWARDED_FOR="198.51.100.9", **proxy) == [200]
+    # A client cannot pick its own bucket: only the address the trusted proxy appended counts.
+    spoofed = "192.0.2.1, 203.0.113.7"
+    assert anonymous_codes(client, 1, HTTP_X_FORWARDED_FOR=spoofed, **proxy) == [429]
