@@ -30,6 +30,13 @@ def press(db):
     return consumer_token("Báo Thử Nghiệm")
 
 
+@pytest.fixture
+def one_window(monkeypatch):
+    """The counters are per minute of the clock: hold the clock still so no request of a test
+    (nor of its live server's thread) falls into the next window."""
+    monkeypatch.setattr("cms.api.limits.time.time", lambda: 1_800_000_000.0)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_counters():
     """Rate-limit windows and reuse counters live in the shared cache: start each test empty."""

@@ -70,7 +70,7 @@ def test_a_suspended_consumer_is_refused(client, press):
     assert client.get("/api/v3/images/", headers=bearer(token)).status_code == 403
 
 
-def test_past_its_limit_a_consumer_gets_429_with_retry_after(client, library):
+def test_past_its_limit_a_consumer_gets_429_with_retry_after(client, library, one_window):
     _consumer, token = consumer_token("Nhỏ", rate_limit_per_minute=3)
     codes = [client.get("/api/v3/topics/", headers=bearer(token)).status_code for _ in range(5)]
     assert codes[:3] == [200, 200, 200] and codes[3:] == [429, 429]
@@ -181,13 +181,6 @@ def test_counts_of_a_deleted_agency_or_consumer_do_not_stop_the_flush(client, li
     assert [(row.key, row.consumer_id, row.agency_id) for row in ReuseCount.objects.all()] == [
         ("image:999999", None, None)
     ]
-
-
-@pytest.fixture
-def one_window(monkeypatch):
-    """The counters are per minute of the clock: hold the clock still so no request of a test
-    falls into the next window."""
-    monkeypatch.setattr("cms.api.limits.time.time", lambda: 1_800_000_000.0)
 
 
 def anonymous_codes(client, count, **meta):

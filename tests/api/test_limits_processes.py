@@ -19,7 +19,7 @@ print(",".join(map(str, codes)))
 """
 
 
-def test_two_processes_share_one_consumers_limit(live_server):
+def test_two_processes_share_one_consumers_limit(live_server, one_window):
     _consumer, token = consumer_token("Hai tiến trình", rate_limit_per_minute=10)
     url = f"{live_server.url}/api/v3/topics/"
     runs = [
