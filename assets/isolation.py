@@ -81,6 +81,12 @@ def preload(*module_names: str) -> None:
         PRELOAD.extend(name for name in module_names if name not in PRELOAD)
 
 
+def start() -> None:
+    """Start the fork server now rather than at the first isolated call (it keeps a socket in the
+    temporary folder of the moment)."""
+    _fork_server()
+
+
 def _fork_server():
     global _context
     with _context_lock:

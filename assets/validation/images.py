@@ -11,6 +11,7 @@ import re
 from typing import BinaryIO
 
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageFile, UnidentifiedImageError
 
@@ -51,7 +52,8 @@ def check_raster_image(
     _decode(file, file_type, name)
     hidden = find_outside_pixels(file, file_type.pillow_format, size, EMBEDDED_CODE_MARKERS)
     if hidden:
-        refuse_polyglot(name, file_type.label, _("web code (%s)") % hidden.decode())
+        # Lazy: this may run in an isolated child, where no translation is active.
+        refuse_polyglot(name, file_type.label, format_lazy(_("web code ({})"), hidden.decode()))
     return width, height
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from typing import BinaryIO
 
+import pypdfium2 as pdfium
 from django.utils.translation import gettext_lazy as _
 from pypdf import PdfReader
 
@@ -14,13 +15,15 @@ from .pdf_actions import EMBEDDED_FILE, JAVASCRIPT, REMOTE, find_active_content
 from .reading import read_tail
 
 _EOF_WINDOW = 2048
+_PROBE_WIDTH = 200  # the first page is drawn this wide: every object on it decoded, little memory
 
 # pypdf logs every repair it makes to a damaged file; the refusal says what matters.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 
-def check_pdf(file: BinaryIO, size: int, limits: UploadLimits, name: str) -> int:
-    """Refuse a bad PDF; return its page count."""
+def check_pdf(file: BinaryIO, size: int, limits: UploadLimits, name: str, *, path: str = "") -> int:
+    """Refuse a bad PDF; return its page count. With the file's `path`, pdfium must also open it
+    and draw its first page, as the previews (and most browsers' viewers) will."""
     if b"%%EOF" not in read_tail(file, _EOF_WINDOW, size):
         raise UploadRejected(
             _(
@@ -54,6 +57,8 @@ def check_pdf(file: BinaryIO, size: int, limits: UploadLimits, name: str) -> int
         )
     _check_pages_readable(reader, name)
     _refuse_active_content(reader, name)
+    if path:
+        _check_pdfium_draws(path, name)
     return pages
 
 
@@ -84,6 +89,30 @@ def _check_pages_readable(reader: PdfReader, name: str) -> None:
         reader.pages[0].get_contents()
     except Exception as error:  # noqa: BLE001 - pypdf raises many types on hostile input
         raise _corrupt(name, str(error)) from error
+
+
+def _check_pdfium_draws(path: str, name: str) -> None:
+    """pypdf reads around damage that pdfium refuses outright ("Data format error")."""
+    try:
+        document = pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as error:
+        raise _corrupt(name, _pdfium_reason(error)) from error
+    try:
+        first = document[0]
+        width = first.get_width() or 1
+        first.render(scale=min(1.0, _PROBE_WIDTH / width))
+    except pdfium.PdfiumError as error:
+        raise _corrupt(name, _pdfium_reason(error)) from error
+    finally:
+        document.close()
+
+
+def _pdfium_reason(error: Exception) -> str:
+    """pypdfium2 says "Failed to load document (PDFium: Data format error).": the part in
+    brackets names the fault."""
+    text = str(error)
+    start, end = text.find("PDFium: "), text.rfind(")")
+    return text[start + len("PDFium: ") : end] if 0 <= start < end else text
 
 
 def _refuse_active_content(reader: PdfReader, name: str) -> None:

@@ -14,12 +14,11 @@ from typing import BinaryIO
 from django.utils.translation import gettext_lazy as _
 
 from .dangerous import ZIP_TAIL_SIZE, has_zip_directory_at_end, refuse_polyglot
+from .decoding import check_pdf_isolated, check_raster_image_isolated
 from .errors import UploadRejected
 from .identify import check_extension, check_family, check_size, identify
-from .images import check_raster_image
 from .limits import UploadLimits, upload_limits
 from .media import check_media
-from .pdf import check_pdf
 from .reading import read_at, read_tail, stream_size
 from .signatures import HEAD_SIZE, PDF, FileType
 from .sniffed import SniffedFile
@@ -72,13 +71,13 @@ def _inspect(
     name: str,
 ) -> SniffedFile:
     if file_type.family == "image":
-        width, height = check_raster_image(file, file_type, size, limits, name)
+        width, height = check_raster_image_isolated(file, file_type, size, limits, name)
         return _sniffed(file_type, "image", size, width=width, height=height)
     if file_type.family == "svg":
         width, height = check_svg(file, name)
         return _sniffed(file_type, "svg", size, width=width, height=height)
     if file_type.family == "document":
-        pages = check_pdf(file, size, limits, name)
+        pages = check_pdf_isolated(file, file_type, size, limits, name)
         return _sniffed(file_type, "document", size, pages=pages)
     facts = check_media(file, file_type, size, limits, name)
     family = "video" if facts.has_video else "audio"

@@ -236,6 +236,14 @@ def pdf_with_broken_objects() -> bytes:
     return b"%PDF-1.7\n" + random_bytes(4000, seed=11) + b"\nstartxref\n999999\n%%EOF\n"
 
 
+def pdf_with_a_broken_trailer() -> bytes:
+    """One byte of the trailer dictionary's end damaged: pypdf reads around it, pdfium (the
+    renderer of the previews and of most browsers) refuses the whole file."""
+    data = pdf()
+    trailer_end = data.rindex(b">>\nstartxref")
+    return data[: trailer_end + 1] + b"|" + data[trailer_end + 2 :]
+
+
 # ---------------------------------------------------------------- dangerous content
 
 

@@ -1,5 +1,6 @@
 """assets.isolation: a crash, an out-of-memory or a runaway in decoding costs one call only."""
 
+import io
 import os
 import struct
 import zlib
@@ -8,8 +9,10 @@ import pytest
 
 from assets import isolation
 from assets.isolation import Crashed, Limits, OutOfMemory, TimedOut, run_isolated
+from assets.validation import validate_upload
 from assets.validation.errors import UploadRejected
 
+from . import badfiles as make
 from . import isolated_calls as calls
 
 pytestmark = pytest.mark.embedded
@@ -78,3 +81,22 @@ def test_a_decoder_asked_for_a_huge_canvas_costs_one_call(tmp_path):
     with pytest.raises(OutOfMemory):
         run_isolated(calls.decode_without_pillows_guard, str(path), limits=SMALL)
     assert run_isolated(calls.add, 1, 2, limits=SMALL) == 3
+
+
+@pytest.mark.parametrize(
+    ("name", "build"), [("anh.png", lambda: make.png()), ("tai-lieu.pdf", lambda: make.pdf())]
+)
+def test_an_upload_its_decoders_cannot_finish_is_refused_and_the_next_one_passes(
+    monkeypatch, name, build
+):
+    """Validation decodes in the isolated child: past the child's limits the upload is refused
+    with its own code, and this process goes on validating."""
+    data = build()
+    monkeypatch.setenv("NCRL_DECODE_MAX_WALL_SECONDS", "0.001")
+    with pytest.raises(UploadRejected) as refused:
+        validate_upload(io.BytesIO(data), filename=name, allowed=("image", "document"))
+    assert refused.value.code == "undecodable"
+    assert "takes longer than the server allows" in refused.value.text
+    monkeypatch.delenv("NCRL_DECODE_MAX_WALL_SECONDS")
+    described = validate_upload(io.BytesIO(data), filename=name, allowed=("image", "document"))
+    assert described.size == len(data)

@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile, TemporaryUploaded
 from django.utils import translation
 from PIL import ImageFile
 
+from assets import isolation
 from assets.validation import UploadRejected, validate_upload
 from assets.validation.reading import local_path
 
@@ -25,6 +26,7 @@ ALL_FAMILIES = ("image", "svg", "document", "video", "audio")
 @pytest.fixture(autouse=True)
 def private_tempdir(tmp_path, monkeypatch):
     """Validation's own temporary files go in a folder of ours, which must be empty after."""
+    isolation.start()  # its socket folder is the decoders' process's, not validation's
     folder = tmp_path / "spool"
     folder.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(folder))
@@ -171,6 +173,12 @@ BAD_FILES = {
     ),
     "PDF whose objects are garbage": Bad(
         lambda _: make.pdf_with_broken_objects(), "tai-lieu.pdf", "corrupt_pdf", ("damaged PDF",)
+    ),
+    "PDF that pdfium cannot open": Bad(
+        lambda _: make.pdf_with_a_broken_trailer(),
+        "tai-lieu.pdf",
+        "corrupt_pdf",
+        ("damaged PDF", "Data format error"),
     ),
     "PDF over the page limit": Bad(
         lambda _: make.pdf(["1", "2", "3"]),
