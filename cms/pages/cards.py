@@ -2,7 +2,7 @@
 bulk from index keys or querysets, in the language of the request. Assets pass the visibility
 rule here, whatever the index said."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from django.urls import reverse
@@ -13,7 +13,7 @@ from assets.visibility import public
 from search.keys import model_for_kind, split_key
 
 from .derived import recall, thumbnail_name
-from .grouping import collapse
+from .grouping import collapse, group_members
 from .labels import AUDIO_TYPES, type_label
 from .language import localized
 from .outputs import outputs_by_pk
@@ -195,19 +195,47 @@ def cards_for_keys(keys: list[str]) -> list[Card]:
     return [built[key] for key in keys if key in built]
 
 
-def latest_asset_cards(kind: str, count: int, filters: dict | None = None) -> list[Card]:
-    """The newest public assets of one model, each grouped work once."""
+def newest_keys(kind: str, count: int, filters: dict | None = None) -> list[str]:
+    """Keys of the newest public assets of one model (twice `count`: groups take some)."""
     model = kind_named(kind).model
     pks = public(model.objects.filter(**(filters or {}))).order_by("-created_at", "-pk")
-    keys = [f"{kind}:{pk}" for pk in pks.values_list("pk", flat=True)[: count * 2]]
-    credited = dict(collapse(keys, prefer_canonical=True)[:count])
-    cards = cards_for_keys(list(credited))
-    for card in cards:
-        card.credited = credited[card.key]
-    return cards
+    return [f"{kind}:{pk}" for pk in pks.values_list("pk", flat=True)[: count * 2]]
+
+
+def latest_cards(lists: list[tuple[str, int, dict | None]]) -> list[list[Card]]:
+    """The newest public assets (or articles, kind "article") for each (kind, count, filters),
+    each grouped work once (by its canonical asset): groups and cards are looked up once for all
+    the lists together (the home page's shelves), not once per list."""
+    candidates = [
+        latest_article_keys(count, **(filters or {}))
+        if kind == "article"
+        else newest_keys(kind, count, filters)
+        for kind, count, filters in lists
+    ]
+    groups = group_members([key for keys in candidates for key in keys])
+    chosen = [
+        [(key, []) for key in keys]
+        if kind == "article"
+        else collapse(keys, prefer_canonical=True, groups=groups)[:count]
+        for keys, (kind, count, _filters) in zip(candidates, lists, strict=True)
+    ]
+    built = {card.key: card for card in cards_for_keys([key for rows in chosen for key, _ in rows])}
+    return [
+        [replace(built[key], credited=agencies) for key, agencies in rows if key in built]
+        for rows in chosen
+    ]
+
+
+def latest_asset_cards(kind: str, count: int, filters: dict | None = None) -> list[Card]:
+    """The newest public assets of one model, each grouped work once."""
+    return latest_cards([(kind, count, filters)])[0]
+
+
+def latest_article_keys(count: int, **filters) -> list[str]:
+    articles = model_for_kind("article").objects.live().public().filter(**filters)
+    pks = articles.order_by("-first_published_at").values_list("pk", flat=True)[:count]
+    return [f"article:{pk}" for pk in pks]
 
 
 def latest_article_cards(count: int, **filters) -> list[Card]:
-    articles = model_for_kind("article").objects.live().public().filter(**filters)
-    pks = list(articles.order_by("-first_published_at").values_list("pk", flat=True)[:count])
-    return cards_for_keys([f"article:{pk}" for pk in pks])
+    return cards_for_keys(latest_article_keys(count, **filters))
