@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from django.urls import reverse
+from wagtail.models import Site
 
 from assets.kinds import kind_named
 from assets.models import DocumentAsset, ImageAsset, MediaAsset
@@ -124,6 +125,15 @@ def media_cards(pks) -> dict[int, Card]:
     return {item.pk: _asset_card(item, "media", thumbs[item.pk]) for item in media}
 
 
+def _share_site_paths(pages: list) -> None:
+    """`page.url` without a request asks the shared cache for the sites' root paths once per
+    page; a list asks once and hands the answer to each (where Wagtail keeps it)."""
+    if pages:
+        paths = Site.get_site_root_paths()
+        for page in pages:
+            page._wagtail_cached_site_root_paths = paths
+
+
 def article_cards(pks) -> dict[int, Card]:
     articles = list(
         model_for_kind("article")
@@ -132,6 +142,7 @@ def article_cards(pks) -> dict[int, Card]:
         .filter(pk__in=pks)
         .select_related("agency", "image")
     )
+    _share_site_paths(articles)
     images = ImageAsset.objects.filter(pk__in=[a.image_id for a in articles if a.image_id])
     images = {i.pk: i for i in public(images).prefetch_renditions(*CARD_SPECS)}
     cards = {}
@@ -156,7 +167,10 @@ def article_cards(pks) -> dict[int, Card]:
 
 
 def section_cards(pks) -> dict[int, Card]:
-    sections = model_for_kind("hub").objects.live().public().filter(pk__in=pks)
+    sections = list(
+        model_for_kind("hub").objects.live().public().filter(pk__in=pks).select_related("agency")
+    )
+    _share_site_paths(sections)
     return {
         section.pk: Card(
             key=f"hub:{section.pk}",
@@ -167,7 +181,7 @@ def section_cards(pks) -> dict[int, Card]:
             agency=section.agency,
             summary=section.intro,
         )
-        for section in sections.select_related("agency")
+        for section in sections
     }
 
 
