@@ -7,6 +7,7 @@ happens on the queryset before the search, as Wagtail's collection filter does."
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column
 from wagtail.documents.views.chooser import viewset as document_chooser
 from wagtail.images.views.chooser import viewset as image_chooser
 
@@ -79,8 +80,27 @@ def with_asset_filters(view_class):
     return FilteredChooseView
 
 
+def with_reuse_columns(view_class):
+    """A document chooser view class of Wagtail's whose rows also say whose document it is and
+    under which licence, as the image and media choosers do."""
+
+    class ReuseColumnsView(view_class):
+        @property
+        def columns(self):
+            return [
+                *super().columns,
+                Column("agency", label=_("Agency")),
+                Column("licence", label=_("Licence")),
+            ]
+
+    ReuseColumnsView.__name__ = f"Credited{view_class.__name__}"
+    return ReuseColumnsView
+
+
 def add_asset_filters_to_choosers() -> None:
     """Run from ready(), before the admin's URLs build the chooser views."""
     for viewset in (image_chooser, document_chooser):
         viewset.choose_view_class = with_asset_filters(viewset.choose_view_class)
         viewset.choose_results_view_class = with_asset_filters(viewset.choose_results_view_class)
+    for name in ("choose_view_class", "choose_results_view_class"):
+        setattr(document_chooser, name, with_reuse_columns(getattr(document_chooser, name)))

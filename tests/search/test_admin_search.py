@@ -82,6 +82,8 @@ def test_the_choosers_filter_by_agency_kind_topic_campaign_and_licence(
         assert "số liệu" in html, name
         assert not [title for title in others[name] if title in html], name
     both = client.get(url, {"q": "chuyen doi so", **filters}).content.decode()
+    if kind == "document":  # whose and under which licence, as in the other choosers
+        assert agency_a.name in both and licence.code in both
     assert "số liệu" in both and "Biên Hòa" not in both and "chưa có giấy phép" not in both
     form = client.get(reverse(CHOOSER_RESULTS[kind].replace("_results", ""))).content.decode()
     for name in filters:
