@@ -2,9 +2,8 @@
 
 hashlib objects cannot be pickled, so the running hash lives in this worker's memory, keyed by
 upload id and valid for one offset. After a restart, or when another worker took the request, it is
-simply gone: the final SHA-256 is always computed again from what storage holds when the upload
-completes, and the running hash (when it survived) must agree with it. Each S3 part also carries
-its own SHA-256 checksum, which the S3 server verifies on receipt.
+simply gone: the final SHA-256 is then computed again from the partial file on the local disk
+(never from S3). Each S3 part carries a CRC32 the S3 server verifies on receipt.
 """
 
 import hashlib
