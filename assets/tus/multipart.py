@@ -4,15 +4,20 @@ Part n holds the bytes [(n - 1) * part_size, n * part_size) of the file; the lis
 (number, ETag, CRC32) is kept in the upload's row, so any web process of the machine holding the
 partial file continues the same multipart upload, and a part whose answer was lost is simply sent
 again (S3 keeps the last copy of a part number). Each part carries a CRC32 the S3 server checks on
-receipt; the SHA-256 of the whole file is ours (assets/tus/hashing.py), S3 cannot give it.
+receipt; the SHA-256 of the whole file is ours (assets/tus/hashing.py), S3 cannot give it. Parts
+are sent unsigned (UNSIGNED-PAYLOAD, as boto3 itself does over HTTPS when a checksum is sent): on
+a plain-HTTP endpoint botocore would otherwise hash every byte with SHA-256 to sign it, and the S3
+server again to check it, for no integrity the CRC32 does not give.
 """
 
 import logging
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
+from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
 logger = logging.getLogger(__name__)
@@ -41,6 +46,19 @@ def _executor() -> ThreadPoolExecutor:
         if "parts" not in _pool:
             _pool["parts"] = ThreadPoolExecutor(PARTS_IN_FLIGHT, thread_name_prefix="s3-part")
         return _pool["parts"]
+
+
+@lru_cache(maxsize=4)
+def parts_client(storage):
+    """A client of the storage's own session and settings that does not sign part bodies."""
+    config = storage.client_config
+    unsigned = Config(s3={**(config.s3 or {}), "payload_signing_enabled": False})
+    return storage._create_session().client(
+        "s3",
+        region_name=storage.region_name,
+        endpoint_url=storage.endpoint_url,
+        config=config.merge(unsigned),
+    )
 
 
 class PartSender:

@@ -152,12 +152,14 @@ def held_elsewhere(node: str):
 
 
 def sweep_spool(max_age_hours: float) -> int:
-    """Remove this machine's partial files untouched for `max_age_hours` (each PATCH touches its
-    file, so these belong to expired uploads, whichever machine removed their rows)."""
+    """Remove this machine's partial files (and their hash states) untouched for `max_age_hours`
+    (each PATCH touches them, so these belong to expired uploads, whichever machine removed their
+    rows); the number of partial files removed."""
     cutoff = time.time() - max_age_hours * 3600
     removed = 0
-    for path in spool_dir().glob(f"*{SpoolSink.suffix}"):
-        if path.stat().st_mtime < cutoff:
-            path.unlink(missing_ok=True)
-            removed += 1
+    for pattern in (f"*{SpoolSink.suffix}", f"*{hashing.STATE_SUFFIX}", "*.tmp"):
+        for path in spool_dir().glob(pattern):
+            if path.stat().st_mtime < cutoff:
+                path.unlink(missing_ok=True)
+                removed += path.suffix == SpoolSink.suffix
     return removed

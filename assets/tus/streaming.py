@@ -37,6 +37,7 @@ from .multipart import (
     PartSender,
     completed_parts,
     part_size_for,
+    parts_client,
     sending_parts,
 )
 from .sinks import TRANSFER, SpoolSink
@@ -139,7 +140,7 @@ class StreamingSink(SpoolSink):
 
     def _sending(self, upload):
         sender = PartSender(
-            s3_client(self.storage),
+            parts_client(self.storage),
             self.storage.bucket_name,
             self.storage.object_key(upload.staging_key),
             upload.multipart_id,
