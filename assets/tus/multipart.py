@@ -50,7 +50,8 @@ def _executor() -> ThreadPoolExecutor:
 
 @lru_cache(maxsize=4)
 def parts_client(storage):
-    """A client of the storage's own session and settings that does not sign part bodies."""
+    """A client of the storage's own session and settings that does not sign part bodies,
+    shared by the threads of the process (boto3 clients are thread-safe)."""
     config = storage.client_config
     unsigned = Config(s3={**(config.s3 or {}), "payload_signing_enabled": False})
     return storage._create_session().client(

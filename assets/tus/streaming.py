@@ -29,7 +29,7 @@ from botocore.exceptions import ClientError
 from django.core.files.storage import Storage
 from django.db import DatabaseError
 
-from ..storage.links import is_remote, s3_client
+from ..storage.links import is_remote
 from ..storage.references import is_content_key
 from ..storage_keys import content_key
 from .multipart import (
@@ -51,6 +51,23 @@ class PartsNotStored(OSError):
 
 
 class StreamingSink(SpoolSink):
+    @property
+    def _client(self):
+        # One client per process: django-storages builds a boto3 session per thread, which costs
+        # seconds of CPU (the S3 service model) in each new gunicorn thread's first request.
+        return parts_client(self.storage)
+
+    def _exists(self, key: str) -> bool:
+        try:
+            self._client.head_object(
+                Bucket=self.storage.bucket_name, Key=self.storage.object_key(key)
+            )
+        except ClientError as error:
+            if _code(error) in {"404", "NoSuchKey", "NotFound"}:
+                return False
+            raise
+        return True
+
     def append(self, upload, chunks, *, flush_parts: bool = True) -> int:
         if not flush_parts or not self._multipart_open(upload):
             return super().append(upload, chunks)
@@ -83,7 +100,7 @@ class StreamingSink(SpoolSink):
     def store_as(self, upload, key: str) -> bool:
         if not _streams(upload) or not upload.staging_key:
             return super().store_as(upload, key)  # one part, or no part sent
-        if self.storage.exists(key):
+        if self._exists(key):
             self.discard_staging(upload)  # the same bytes are stored already
             return False
         self._complete_multipart(upload)
@@ -99,7 +116,7 @@ class StreamingSink(SpoolSink):
     def discard_staging(self, upload) -> None:
         """Abort the multipart upload, or delete the staging object it completed into (never a
         content key: the asset's own original, or another asset's)."""
-        client, bucket = s3_client(self.storage), self.storage.bucket_name
+        client, bucket = self._client, self.storage.bucket_name
         if not upload.staging_key:
             return
         staging = self.storage.object_key(upload.staging_key)
@@ -122,9 +139,9 @@ class StreamingSink(SpoolSink):
             return True
         try:
             staging_key = _staging_key(upload)
-            if is_content_key(staging_key) and self.storage.exists(staging_key):
+            if is_content_key(staging_key) and self._exists(staging_key):
                 return False  # stored already: the bytes only need checking here
-            answer = s3_client(self.storage).create_multipart_upload(
+            answer = self._client.create_multipart_upload(
                 Bucket=self.storage.bucket_name,
                 Key=self.storage.object_key(staging_key),
                 ChecksumAlgorithm="CRC32",
@@ -140,7 +157,7 @@ class StreamingSink(SpoolSink):
 
     def _sending(self, upload):
         sender = PartSender(
-            parts_client(self.storage),
+            self._client,
             self.storage.bucket_name,
             self.storage.object_key(upload.staging_key),
             upload.multipart_id,
@@ -158,7 +175,7 @@ class StreamingSink(SpoolSink):
         if _staged(upload):
             return
         try:
-            s3_client(self.storage).complete_multipart_upload(
+            self._client.complete_multipart_upload(
                 Bucket=self.storage.bucket_name,
                 Key=self.storage.object_key(upload.staging_key),
                 UploadId=upload.multipart_id,
@@ -173,7 +190,7 @@ class StreamingSink(SpoolSink):
 
     def _staging_is_whole(self, upload) -> bool:
         try:
-            head = s3_client(self.storage).head_object(
+            head = self._client.head_object(
                 Bucket=self.storage.bucket_name, Key=self.storage.object_key(upload.staging_key)
             )
         except ClientError:
@@ -190,7 +207,7 @@ class StreamingSink(SpoolSink):
     def _copy(self, source: str, key: str) -> None:
         """A copy inside S3 (in parts, side by side, above boto3's threshold: UploadPartCopy)."""
         bucket = self.storage.bucket_name
-        s3_client(self.storage).copy(
+        self._client.copy(
             {"Bucket": bucket, "Key": self.storage.object_key(source)},
             bucket,
             self.storage.object_key(key),
