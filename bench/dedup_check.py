@@ -29,6 +29,7 @@ PHOTO_SIZE = (4000, 3000)  # 12 megapixels
 MEDIA_SECONDS = 60
 FILLERS = 1000  # generated video and audio fingerprints of each kind
 CALLS = {"image": 30, "video": 7, "audio": 7}
+CHECK_KINDS = tuple(CALLS)
 WARM_UP = 2
 TURNED = 7
 
@@ -106,11 +107,14 @@ def store(key: str, name: str, data: dict) -> None:
     from search.documents import SearchRecord
     from search.duplicates.modalities import modality
     from search.duplicates.models import AssetFingerprint
+    from search.duplicates.storing import FINGERPRINT_VERSION
     from search.duplicates.thresholds import thresholds
     from search.indexing import upsert_records
 
     terms = modality(name).index_terms(data, thresholds())
-    AssetFingerprint.objects.create(key=key, modality=name, data=data, terms=terms, version=4)
+    AssetFingerprint.objects.create(
+        key=key, modality=name, data=data, terms=terms, version=FINGERPRINT_VERSION
+    )
     kind = key.split(":")[0]
     record = SearchRecord(key=key, kind=kind, type=name, title=key, is_public=True, terms=terms)
     upsert_records([record])
@@ -150,11 +154,11 @@ def check(kind: str, path: Path):
     return find_duplicates(found)
 
 
-def measure_checks() -> dict:
+def measure_checks(kinds: list[str] | tuple[str, ...] = CHECK_KINDS) -> dict:
     """p50/p95 of each kind's whole check, once the image rows are loaded (`bench.dedup`)."""
     from search.duplicates.fingerprinting import fingerprint_file
 
-    files = media_files()
+    files = {kind: pair for kind, pair in media_files().items() if kind in kinds}
     for kind, (_original, copy) in files.items():
         with copy.open("rb") as handle:
             planted = fingerprint_file(handle, family=kind, sha256="1" * 64)

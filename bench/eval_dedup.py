@@ -1,6 +1,6 @@
 """Evaluate near-duplicate detection: precision and recall per media kind and transformation.
 
-Usage: python -m bench.eval_dedup [--cache DIR] [--threshold NAME=VALUE ...]
+Usage: python -m bench.eval_dedup [--cache DIR] [--threshold NAME=VALUE ...] [--sets image,...]
 
 Builds (or reuses) the set from `bench.dedup_dataset`, fingerprints every item, indexes sources
 and distractors by their terms in an in-memory inverted index, then queries every copy and every
@@ -49,9 +49,11 @@ def as_data(kind: str, stored) -> dict:
     return {"chromaprint": stored} if kind == "audio" else {"minhash": stored}
 
 
-def load_fingerprints(cache: Path, items: list[dict]) -> dict:
+def load_fingerprints(cache: Path, items: list[dict], sets=SETS) -> dict:
     found = {}
     for name, version in FINGERPRINT_VERSIONS.items():
+        if name not in sets:
+            continue
         store = cache / f"fingerprints-{name}-v{version}.pickle"
         if store.exists():
             found |= pickle.loads(store.read_bytes())
@@ -126,7 +128,7 @@ def evaluate(items: list[dict], data: dict, limits: Thresholds) -> dict:
     return {"rows": rows, "offsets": offsets, "library": Counter(set_of(i) for i in library)}
 
 
-def report(result: dict) -> dict:
+def report(result: dict, sets=SETS) -> dict:
     summary = {}
     print(
         f"{'kind':6} {'role':10} {'transformation':22} {'n':>4} {'recall':>7} {'FP':>4} {'cand':>6}"
@@ -135,7 +137,7 @@ def report(result: dict) -> dict:
         recall = f"{row['hits'] / row['queries']:.3f}" if role == "copy" else "-"
         print(f"{kind:6} {role:10} {transform:22} {row['queries']:4d} {recall:>7} "
               f"{row['false_positives']:4d} {row['candidates'] / row['queries']:6.1f}")  # fmt: skip
-    for kind in SETS:
+    for kind in sets:
         kind_rows = [r for (k, _, _), r in result["rows"].items() if k == kind]
         copies = sum(r["queries"] for (k, role, _), r in result["rows"].items()
                      if k == kind and role == "copy")  # fmt: skip
@@ -163,15 +165,23 @@ def main() -> None:
         "--threshold", action="append", default=[], metavar="NAME=VALUE",
         help="Evaluate with this threshold changed (Thresholds field names).",
     )  # fmt: skip
+    parser.add_argument(
+        "--sets", default=",".join(SETS), help=f"Evaluate only these sets ({', '.join(SETS)})."
+    )
     arguments = parser.parse_args()
+    sets = [name for name in arguments.sets.split(",") if name]
+    unknown = set(sets) - set(SETS)
+    if unknown:
+        parser.error(f"unknown sets: {', '.join(sorted(unknown))}")
     cache = arguments.cache
     changed = dict(pair.split("=", 1) for pair in arguments.threshold)
     limits = DEFAULT_THRESHOLDS.overridden({name: float(v) for name, v in changed.items()})
     started = time.perf_counter()
-    items = json.loads(build(cache).read_text())["items"]
-    stored = load_fingerprints(cache, items)
+    indexed = {*sets, "audio"} if "speech" in sets else set(sets)  # speech meets the music too
+    items = [i for i in json.loads(build(cache).read_text())["items"] if set_of(i) in indexed]
+    stored = load_fingerprints(cache, items, indexed)
     data = {item["id"]: as_data(item["kind"], stored[item["id"]]) for item in items}
-    summary = report(evaluate(items, data, limits))
+    summary = report(evaluate(items, data, limits), sets)
     print(f"total {time.perf_counter() - started:.1f} s")
     print(json.dumps(summary))
 

@@ -19,6 +19,7 @@ import argparse
 import json
 import os
 import random
+import signal
 import statistics
 import sys
 import tempfile
@@ -73,6 +74,10 @@ def main() -> int:
     if not all(os.environ.get(name, "").strip() for name in needed):
         print("The production profile is needed: scripts/services.sh up; eval its env", flush=True)
         return 2
+    # Stopped from outside (a terminal closed, a job killed): leave through the finally blocks,
+    # so the database, index, objects and cache keys of the run go as after a failure.
+    for stopping in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(stopping, _leave)
     database_url = create_database(os.environ["DATABASE_URL"], "bench_hub")
     try:
         with tempfile.TemporaryDirectory(prefix="bench-hub-") as workdir:
@@ -94,6 +99,10 @@ def main() -> int:
         drop_database(database_url)
     print(json.dumps(figures))
     return 0
+
+
+def _leave(number, _frame) -> None:
+    raise SystemExit(128 + number)
 
 
 def timed_get(client, url: str) -> float:

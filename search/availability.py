@@ -17,8 +17,15 @@ WAS_DOWN_KEY = "search:elasticsearch:was-down"
 WAS_DOWN_MEMORY_SECONDS = 7 * 24 * 3600
 
 
-def should_try() -> bool:
-    return time.time() >= (cache.get(DOWN_UNTIL_KEY) or 0.0)
+def state() -> dict:
+    """The breaker as the shared cache holds it, in one round trip: a query reads it once and
+    hands it to should_try and mark_up (nothing to record when Elasticsearch was never down)."""
+    return cache.get_many([DOWN_UNTIL_KEY, WAS_DOWN_KEY])
+
+
+def should_try(known: dict | None = None) -> bool:
+    found = state() if known is None else known
+    return time.time() >= (found.get(DOWN_UNTIL_KEY) or 0.0)
 
 
 def mark_down() -> None:
@@ -27,14 +34,15 @@ def mark_down() -> None:
     cache.set(WAS_DOWN_KEY, True, WAS_DOWN_MEMORY_SECONDS)
 
 
-def mark_up() -> bool:
-    """Record a success; True (for one caller) when Elasticsearch had been down before it."""
-    state = cache.get_many([DOWN_UNTIL_KEY, WAS_DOWN_KEY])
-    if not state:
+def mark_up(known: dict | None = None) -> bool:
+    """Record a success; True (for one caller) when Elasticsearch had been down before it.
+    `known`: the state read before the call (state())."""
+    found = state() if known is None else known
+    if not found:
         return False
     cache.delete(DOWN_UNTIL_KEY)
     # delete() answers whether the key was there: only one process replays.
-    return WAS_DOWN_KEY in state and cache.delete(WAS_DOWN_KEY)
+    return WAS_DOWN_KEY in found and cache.delete(WAS_DOWN_KEY)
 
 
 def reset() -> None:

@@ -25,7 +25,8 @@ def _answer(ask: Callable[[SearchBackend], T]) -> tuple[T, bool]:
     elastic = get_elastic_backend()
     if elastic is None:
         return ask(get_database_backend()), False
-    if availability.should_try():
+    breaker = availability.state()
+    if availability.should_try(breaker):
         from .backends.elastic import UNAVAILABLE
 
         try:
@@ -34,7 +35,7 @@ def _answer(ask: Callable[[SearchBackend], T]) -> tuple[T, bool]:
             logger.warning("Elasticsearch unavailable, answering from the database: %s", error)
             availability.mark_down()
         else:
-            if availability.mark_up():
+            if availability.mark_up(breaker):
                 _replay_later()
             return answer, False
     return ask(get_database_backend()), True

@@ -27,6 +27,7 @@ from .seo import OpenGraphImage, page_meta
 from .thumbs import PAGE_SPECS, TALL_RATIO, image_thumb
 
 IMAGE_SIZES = "(min-width: 1200px) 760px, (min-width: 992px) 62vw, 100vw"
+SHARED_VERSION = 1
 IMAGE_DOWNLOADS = {"small": ("width-800|format-jpeg", 0), "large": ("width-1600|format-jpeg", 800),
                    "full": ("original", 1600)}  # fmt: skip
 
@@ -92,7 +93,7 @@ def key_url(key: str) -> str:
     return asset_url(*split_key(key))
 
 
-def facts(asset, kind: str) -> list[tuple[str, object]]:
+def facts(asset, kind: str, legal_documents: list) -> list[tuple[str, object]]:
     """(label, value) rows of the metadata table; empty values are left out."""
     rows = [
         (_("Type"), type_label(asset.kind)),
@@ -111,32 +112,60 @@ def facts(asset, kind: str) -> list[tuple[str, object]]:
         rows.append((pgettext_lazy("document length", "Pages"), asset.page_count))
     if asset.campaign:
         rows.append((_("Campaign or event"), asset.campaign.name))
-    legal = ", ".join(doc.number for doc in asset.legal_documents.all())
+    legal = ", ".join(doc.number for doc in legal_documents)
     rows.append((_("Communicates"), legal))
     return [(label, value) for label, value in rows if value]
 
 
-def related_cards(key: str, exclude: set[str]) -> list:
-    """More like this: the same for every visitor until the library changes, so kept per
-    generation (the search server's similarity query is the page's dearest part)."""
-
-    def find() -> list:
-        hits = queries.more_like_this(key, size=10)
-        rows = collapse([hit.key for hit in hits if hit.key not in exclude])
-        return cards_for_keys([row_key for row_key, _agencies in rows])[:4]
-
-    return cached_many([f"related:{key}"], lambda _name: find)[f"related:{key}"]
+def related_cards(key: str, exclude: set[str], count: int = 4) -> list:
+    """More like this: the most similar public works, those of the same kind first (a video's
+    page suggests videos), each grouped work once."""
+    kind = split_key(key)[0]
+    keys = [hit.key for hit in queries.more_like_this(key, size=10) if hit.key not in exclude]
+    keys.sort(key=lambda other: split_key(other)[0] != kind)  # stable: similarity order kept
+    rows = collapse(keys)[:count]
+    return cards_for_keys([row_key for row_key, _agencies in rows])
 
 
-def _open_graph(request, asset, kind, outputs) -> OpenGraphImage | None:
+def shared_parts(asset, kind: str, key: str, alt: str) -> dict:
+    """What every visitor of this asset sees alike until the library changes: the worker's
+    outputs or the picture's renditions, the link-preview picture, its topics, audiences and
+    legal documents, the agencies holding the same work and more like it. Kept per generation,
+    so a page view costs one round trip to the cache for all of them; the first view after a
+    change computes them (the similarity query is the page's dearest part)."""
+
+    def compute() -> dict:
+        copies = same_work(key)
+        outputs = outputs_of(asset) if kind != "image" else Outputs()
+        return {
+            "outputs": outputs,
+            "picture": image_thumb(asset, PAGE_SPECS, alt=alt, sizes=IMAGE_SIZES)
+            if kind == "image"
+            else None,
+            "open_graph": _open_graph_name(asset, kind, outputs),
+            "topics": list(asset.topics.all()),
+            "audiences": list(asset.audiences.all()),
+            "legal_documents": list(asset.legal_documents.all()),
+            "same_work": copies,
+            "related": related_cards(key, {key, *(other for other, _agency in copies)}),
+        }
+
+    name = f"asset-page:{SHARED_VERSION}:{key}"  # a new shape must not read an older one
+    return cached_many([name], lambda _name: compute)[name]
+
+
+def _open_graph_name(asset, kind: str, outputs: Outputs) -> str:
+    """The stored 1200x630 link-preview picture ("" when there is none)."""
     if kind == "image":
         try:
-            name = image_open_graph(asset)
+            return image_open_graph(asset)
         except (OSError, ValueError):
-            return None
-    else:
-        source = outputs.get("poster") or outputs.get("preview")
-        name = open_graph(source) if source else ""
+            return ""
+    source = outputs.get("poster") or outputs.get("preview")
+    return open_graph(source) if source else ""
+
+
+def _open_graph(request, asset, name: str) -> OpenGraphImage | None:
     if not name:
         return None
     alt = getattr(asset, "alt_text", "") or asset.title
@@ -161,11 +190,10 @@ def caption_tracks(media) -> list[CaptionTrack]:
     return tracks
 
 
-def player_context(asset, kind: str, outputs: Outputs) -> dict:
+def player_context(asset, kind: str, outputs: Outputs, picture) -> dict:
     if kind == "image":
-        alt, _fallback = localized(asset.alt_text or asset.title, asset.alt_text_en)
         return {
-            "picture": image_thumb(asset, PAGE_SPECS, alt=alt, sizes=IMAGE_SIZES),
+            "picture": picture,
             "is_tall": asset.height > asset.width * TALL_RATIO,
             "zoom_url": asset_url("image", asset.pk, "zoom"),
         }
@@ -207,16 +235,20 @@ def _media_facts(asset, kind: str, player: dict) -> dict:
 
 def asset_context(request, asset, kind: str) -> dict:
     key = key_for(asset)
-    outputs = outputs_of(asset) if kind != "image" else Outputs()
     title, title_fallback = localized(asset.title, asset.title_en)
     description, description_fallback = localized(asset.description, asset.description_en)
-    player = player_context(asset, kind, outputs)
-    copies = same_work(key)
+    alt = localized(asset.alt_text or asset.title, asset.alt_text_en)[0] if kind == "image" else ""
+    shared = shared_parts(asset, kind, key, alt)
+    outputs = shared["outputs"]
+    player = player_context(asset, kind, outputs, shared["picture"])
     credit = licensing.credit_line(asset)
     page_url = asset_url(kind, asset.pk)
     embed_url = request.build_absolute_uri(asset_url(kind, asset.pk, "embed"))
     media = _media_facts(asset, kind, player)
-    described = asset_object(asset, kind, request, page_url=page_url, credit=credit, media=media)
+    keywords = [topic.name for topic in shared["topics"]]
+    described = asset_object(
+        asset, kind, request, page_url=page_url, credit=credit, media=media, keywords=keywords
+    )
     return {
         "asset": asset,
         "kind": kind,
@@ -224,22 +256,22 @@ def asset_context(request, asset, kind: str) -> dict:
         "title_in_vietnamese": title_fallback,
         "description": description,
         "description_in_vietnamese": description_fallback and bool(description),
-        "facts": facts(asset, kind),
-        "topics": list(asset.topics.all()),
-        "audiences": list(asset.audiences.all()),
+        "facts": facts(asset, kind, shared["legal_documents"]),
+        "topics": shared["topics"],
+        "audiences": shared["audiences"],
         "licence": asset.licence,
         "permissions": licensing.permissions(asset.licence),
         "credit_line": credit,
         "downloads": downloads(asset, kind, outputs),
         "embed_code": embed_code(embed_url, title, kind),
-        "same_work": [(key_url(other), agency) for other, agency in copies],
-        "related": related_cards(key, {key, *(other for other, _agency in copies)}),
+        "same_work": [(key_url(other), agency) for other, agency in shared["same_work"]],
+        "related": shared["related"],
         "library_url": reverse("hub:library") + f"?type={asset.kind}",
         "meta": page_meta(
             request,
             title,
             description=description or title,
-            image=_open_graph(request, asset, kind, outputs),
+            image=_open_graph(request, asset, shared["open_graph"]),
             og_type="video.other" if kind == "media" and asset.type == "video" else "website",
             jsonld=[described],
             noindex=not asset.is_public,

@@ -2,10 +2,11 @@
 bulk from index keys or querysets, in the language of the request. Assets pass the visibility
 rule here, whatever the index said."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from django.urls import reverse
+from wagtail.models import Site
 
 from assets.kinds import kind_named
 from assets.models import DocumentAsset, ImageAsset, MediaAsset
@@ -13,7 +14,7 @@ from assets.visibility import public
 from search.keys import model_for_kind, split_key
 
 from .derived import recall, thumbnail_name
-from .grouping import collapse
+from .grouping import collapse, group_members
 from .labels import AUDIO_TYPES, type_label
 from .language import localized
 from .outputs import outputs_by_pk
@@ -124,6 +125,15 @@ def media_cards(pks) -> dict[int, Card]:
     return {item.pk: _asset_card(item, "media", thumbs[item.pk]) for item in media}
 
 
+def _share_site_paths(pages: list) -> None:
+    """`page.url` without a request asks the shared cache for the sites' root paths once per
+    page; a list asks once and hands the answer to each (where Wagtail keeps it)."""
+    if pages:
+        paths = Site.get_site_root_paths()
+        for page in pages:
+            page._wagtail_cached_site_root_paths = paths
+
+
 def article_cards(pks) -> dict[int, Card]:
     articles = list(
         model_for_kind("article")
@@ -132,6 +142,7 @@ def article_cards(pks) -> dict[int, Card]:
         .filter(pk__in=pks)
         .select_related("agency", "image")
     )
+    _share_site_paths(articles)
     images = ImageAsset.objects.filter(pk__in=[a.image_id for a in articles if a.image_id])
     images = {i.pk: i for i in public(images).prefetch_renditions(*CARD_SPECS)}
     cards = {}
@@ -156,7 +167,10 @@ def article_cards(pks) -> dict[int, Card]:
 
 
 def section_cards(pks) -> dict[int, Card]:
-    sections = model_for_kind("hub").objects.live().public().filter(pk__in=pks)
+    sections = list(
+        model_for_kind("hub").objects.live().public().filter(pk__in=pks).select_related("agency")
+    )
+    _share_site_paths(sections)
     return {
         section.pk: Card(
             key=f"hub:{section.pk}",
@@ -167,7 +181,7 @@ def section_cards(pks) -> dict[int, Card]:
             agency=section.agency,
             summary=section.intro,
         )
-        for section in sections.select_related("agency")
+        for section in sections
     }
 
 
@@ -195,19 +209,47 @@ def cards_for_keys(keys: list[str]) -> list[Card]:
     return [built[key] for key in keys if key in built]
 
 
-def latest_asset_cards(kind: str, count: int, filters: dict | None = None) -> list[Card]:
-    """The newest public assets of one model, each grouped work once."""
+def newest_keys(kind: str, count: int, filters: dict | None = None) -> list[str]:
+    """Keys of the newest public assets of one model (twice `count`: groups take some)."""
     model = kind_named(kind).model
     pks = public(model.objects.filter(**(filters or {}))).order_by("-created_at", "-pk")
-    keys = [f"{kind}:{pk}" for pk in pks.values_list("pk", flat=True)[: count * 2]]
-    credited = dict(collapse(keys, prefer_canonical=True)[:count])
-    cards = cards_for_keys(list(credited))
-    for card in cards:
-        card.credited = credited[card.key]
-    return cards
+    return [f"{kind}:{pk}" for pk in pks.values_list("pk", flat=True)[: count * 2]]
+
+
+def latest_cards(lists: list[tuple[str, int, dict | None]]) -> list[list[Card]]:
+    """The newest public assets (or articles, kind "article") for each (kind, count, filters),
+    each grouped work once (by its canonical asset): groups and cards are looked up once for all
+    the lists together (the home page's shelves), not once per list."""
+    candidates = [
+        latest_article_keys(count, **(filters or {}))
+        if kind == "article"
+        else newest_keys(kind, count, filters)
+        for kind, count, filters in lists
+    ]
+    groups = group_members([key for keys in candidates for key in keys])
+    chosen = [
+        [(key, []) for key in keys]
+        if kind == "article"
+        else collapse(keys, prefer_canonical=True, groups=groups)[:count]
+        for keys, (kind, count, _filters) in zip(candidates, lists, strict=True)
+    ]
+    built = {card.key: card for card in cards_for_keys([key for rows in chosen for key, _ in rows])}
+    return [
+        [replace(built[key], credited=agencies) for key, agencies in rows if key in built]
+        for rows in chosen
+    ]
+
+
+def latest_asset_cards(kind: str, count: int, filters: dict | None = None) -> list[Card]:
+    """The newest public assets of one model, each grouped work once."""
+    return latest_cards([(kind, count, filters)])[0]
+
+
+def latest_article_keys(count: int, **filters) -> list[str]:
+    articles = model_for_kind("article").objects.live().public().filter(**filters)
+    pks = articles.order_by("-first_published_at").values_list("pk", flat=True)[:count]
+    return [f"article:{pk}" for pk in pks]
 
 
 def latest_article_cards(count: int, **filters) -> list[Card]:
-    articles = model_for_kind("article").objects.live().public().filter(**filters)
-    pks = list(articles.order_by("-first_published_at").values_list("pk", flat=True)[:count])
-    return cards_for_keys([f"article:{pk}" for pk in pks])
+    return cards_for_keys(latest_article_keys(count, **filters))

@@ -41,11 +41,14 @@ def group_members(keys: list[str]) -> tuple[dict[str, int], dict[int, list]]:
     return group_of, by_group
 
 
-def collapse(keys: list[str], prefer_canonical: bool = False) -> list[tuple[str, list]]:
+def collapse(
+    keys: list[str], prefer_canonical: bool = False, groups: tuple | None = None
+) -> list[tuple[str, list]]:
     """(key, agencies credited) for each work, in the order of `keys`. A work is shown by its
     first key in `keys`, or (`prefer_canonical`, for lists that are not search results) by its
-    group's canonical asset when the public may see it."""
-    group_of, by_group = group_members(keys)
+    group's canonical asset when the public may see it. `groups`: group_members of a set of
+    keys holding these, when several lists are collapsed at once."""
+    group_of, by_group = groups if groups is not None else group_members(keys)
     shown_groups, rows = set(), []
     for key in keys:
         group = group_of.get(key)

@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 
 from django.db.models import Count
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from assets.enums import ImageKind, MediaKind
@@ -14,7 +15,7 @@ from cms.taxonomy.models import Topic
 from search import queries
 
 from . import campaigns
-from .cards import Card, latest_article_cards, latest_asset_cards
+from .cards import Card, latest_cards
 from .freshness import cached_many
 from .jsonld import website
 from .labels import AGENCY_KIND_LABELS
@@ -50,23 +51,33 @@ def library_url(**filters) -> str:
     return reverse("hub:library") + ("?" + urlencode(pairs) if pairs else "")
 
 
-def shelves() -> list[Shelf]:
+def shelves(hero: campaigns.Occurrence | None) -> tuple[list[Shelf], Card | None]:
+    """The newest of each kind, and the hero campaign's newest picture: one query per shelf for
+    its keys, then groups and cards for all of them at once."""
     video_types = [MediaKind.VIDEO, MediaKind.MOTION_GRAPHIC, MediaKind.CLIP]
     audio_types = [MediaKind.PODCAST, MediaKind.AUDIO]
-    found = [
-        Shelf(_("Infographics"), library_url(type=[ImageKind.INFOGRAPHIC]),
-              latest_asset_cards("image", 4, {"kind": ImageKind.INFOGRAPHIC})),
-        Shelf(_("Videos"), library_url(type=video_types),
-              latest_asset_cards("media", 4, {"kind__in": video_types})),
-        Shelf(_("Podcasts and audio"), library_url(type=audio_types),
-              latest_asset_cards("media", 4, {"kind__in": audio_types})),
-        Shelf(_("Photos"), library_url(type=[ImageKind.PHOTO]),
-              latest_asset_cards("image", 4, {"kind": ImageKind.PHOTO})),
-        Shelf(_("Handbooks and documents"), library_url(kind=["document"]),
-              latest_asset_cards("document", 4)),
-        Shelf(_("Articles"), library_url(kind=["article"]), latest_article_cards(4)),
+    wanted = [
+        (_("Infographics"), library_url(type=[ImageKind.INFOGRAPHIC]),
+         ("image", 4, {"kind": ImageKind.INFOGRAPHIC})),
+        (_("Videos"), library_url(type=video_types), ("media", 4, {"kind__in": video_types})),
+        (_("Podcasts and audio"), library_url(type=audio_types),
+         ("media", 4, {"kind__in": audio_types})),
+        (_("Photos"), library_url(type=[ImageKind.PHOTO]), ("image", 4, {"kind": ImageKind.PHOTO})),
+        (_("Handbooks and documents"), library_url(kind=["document"]), ("document", 4, None)),
+        (_("Articles"), library_url(kind=["article"]), ("article", 4, None)),
     ]  # fmt: skip
-    return [shelf for shelf in found if shelf.cards]
+    hero_list = [("image", 1, {"campaign": hero.campaign})] if hero else []
+    lists = latest_cards([spec for _title, _url, spec in wanted] + hero_list)
+    found, hero_cards = (
+        lists[: len(wanted)],
+        [card for cards in lists[len(wanted) :] for card in cards],
+    )
+    shown = [
+        Shelf(title, url, cards)
+        for (title, url, _spec), cards in zip(wanted, found, strict=True)
+        if cards
+    ]
+    return shown, (hero_cards[0] if hero_cards else None)
 
 
 def featured(shown: list[Shelf], exclude: set[str]) -> list[Card]:
@@ -102,13 +113,6 @@ def agency_kind_tiles() -> list[Tile]:
     ]
 
 
-def hero_card(occurrence) -> Card | None:
-    if occurrence is None:
-        return None
-    cards = latest_asset_cards("image", 1, {"campaign": occurrence.campaign})
-    return cards[0] if cards else None
-
-
 def directory_tiles() -> dict:
     """Topics, kinds of agency and totals with their counts (a search's facet counts over the
     whole library): the same for every visitor until something changes, so kept per generation."""
@@ -126,24 +130,30 @@ def directory_tiles() -> dict:
     }
 
 
-def home_context(page, request) -> dict:
-    calendar = campaigns.calendar()
+def _front(today) -> dict:
+    calendar = campaigns.calendar(today)
     hero = campaigns.hero(calendar)
-    # The same for every visitor until something changes: kept per generation (the hero's
-    # campaign is part of the name, as the next campaign comes with the date, not a change).
-    hero_key = f"home:hero:{hero.campaign.pk if hero else 0}"
-    kept = cached_many(["home:shelves", "home:directory", hero_key], {
-        "home:shelves": shelves,
+    shown, hero_picture = shelves(hero)
+    return {"calendar": calendar, "hero": hero, "shelves": shown, "hero_card": hero_picture}
+
+
+def home_context(page, request) -> dict:
+    # The same for every visitor until something changes: kept per generation (and per day, as
+    # the campaign of the moment comes with the date, not with a change).
+    today = timezone.localdate()
+    front_key = f"home:front:{today.isoformat()}"
+    kept = cached_many([front_key, "home:directory"], {
+        front_key: lambda: _front(today),
         "home:directory": directory_tiles,
-        hero_key: lambda: hero_card(hero),
     }.get)  # fmt: skip
-    hero_picture, shown, directory = kept[hero_key], kept["home:shelves"], kept["home:directory"]
+    front, directory = kept[front_key], kept["home:directory"]
+    hero, hero_picture, shown = front["hero"], front["hero_card"], front["shelves"]
     return {
         "hero": hero,
         "hero_card": hero_picture,
         "featured": featured(shown, {hero_picture.key} if hero_picture else set()),
         "shelves": shown,
-        "calendar": [o for o in calendar if o is not hero][:4],
+        "calendar": [o for o in front["calendar"] if o is not hero][:4],
         **directory,
         "meta": page_meta(
             request,

@@ -34,7 +34,9 @@ def organization(agency, request, url: str = "") -> dict | None:
     )
 
 
-def _asset_common(asset, request, page_url: str, licence_url: str, credit: str) -> dict:
+def _asset_common(
+    asset, request, page_url: str, licence_url: str, credit: str, keywords: list[str]
+) -> dict:
     return {
         "@context": "https://schema.org",
         "name": asset.title,
@@ -49,19 +51,22 @@ def _asset_common(asset, request, page_url: str, licence_url: str, credit: str) 
         "license": licence_url or None,
         "acquireLicensePage": request.build_absolute_uri(page_url),
         "publisher": organization(asset.agency, request),
-        "keywords": [topic.name for topic in asset.topics.all()],
+        "keywords": keywords,
     }
 
 
-def asset_object(asset, kind: str, request, *, page_url, credit, media: dict) -> dict:
+def asset_object(
+    asset, kind: str, request, *, page_url, credit, media: dict, keywords: list[str]
+) -> dict:
     """ImageObject, VideoObject, AudioObject or DigitalDocument; `media` holds the URLs the page
-    shows (contentUrl, thumbnailUrl, embedUrl) and facts (width, height, duration)."""
+    shows (contentUrl, thumbnailUrl, embedUrl) and facts (width, height, duration); `keywords`:
+    its topics' names."""
     licence_url = asset.licence.url if asset.licence else ""
     schema_type = {
         "image": "ImageObject",
         "document": "DigitalDocument",
     }.get(kind) or ("AudioObject" if asset.type == "audio" else "VideoObject")
-    data = _asset_common(asset, request, page_url, licence_url, credit)
+    data = _asset_common(asset, request, page_url, licence_url, credit, keywords)
     data["@type"] = schema_type
     for name in ("contentUrl", "thumbnailUrl", "embedUrl"):
         if media.get(name):

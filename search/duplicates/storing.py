@@ -14,7 +14,8 @@ from .thresholds import thresholds
 # 2: image fingerprints gained the hash of the HSV value channel (recoloured copies).
 # 3: a PDF's content hash covers the images and forms its pages draw (scans no longer collide).
 # 4: image hashes are indexed in a second, interleaved partition of bands (`algorithms.bands`).
-FINGERPRINT_VERSION = 4
+# 5: a JPEG's content hash is that of its coded picture, not of its decoded pixels (`jpeg`).
+FINGERPRINT_VERSION = 5
 MAX_ERROR_CHARS = 2000
 
 

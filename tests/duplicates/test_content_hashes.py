@@ -54,3 +54,42 @@ def test_two_scans_with_the_same_layout_have_different_content_hashes():
     light, dark = pdf_bytes(250), pdf_bytes(120)
     assert pdf_content_hash(io.BytesIO(light)) != pdf_content_hash(io.BytesIO(dark))
     assert pdf_content_hash(io.BytesIO(light)) == pdf_content_hash(io.BytesIO(pdf_bytes(250)))
+
+
+def with_segments_after_start(jpeg: bytes, *segments: bytes) -> bytes:
+    """The JPEG with marker segments inserted after its start-of-image marker, byte for byte
+    what a metadata editor does (the coded picture is left untouched)."""
+    return jpeg[:2] + b"".join(segments) + jpeg[2:]
+
+
+def segment(marker: int, payload: bytes) -> bytes:
+    return bytes([0xFF, marker]) + (len(payload) + 2).to_bytes(2, "big") + payload
+
+
+def test_a_jpeg_keeps_its_hash_when_its_metadata_is_rewritten_but_not_its_orientation():
+    photo = encoded(scene(43), "JPEG", quality=85, progressive=True)
+    caption = Image.Exif()
+    caption[0x010E] = "Chú thích đã sửa"
+    edited = (
+        with_segments_after_start(
+            photo,
+            segment(0xE1, caption.tobytes()),
+            segment(0xED, b"Photoshop 3.0\x00 IPTC"),
+            segment(0xFE, "Ảnh của Bộ".encode()),
+        )
+        + b"trailing bytes after the end of the image"
+    )
+    turned = Image.Exif()
+    turned[0x0112] = 6
+    sideways = with_segments_after_start(photo, segment(0xE1, turned.tobytes()))
+    reencoded = encoded(scene(43), "JPEG", quality=84, progressive=True)
+
+    assert image_content_hash(io.BytesIO(edited)) == image_content_hash(io.BytesIO(photo))
+    assert image_content_hash(io.BytesIO(sideways)) != image_content_hash(io.BytesIO(photo))
+    assert image_content_hash(io.BytesIO(reencoded)) != image_content_hash(io.BytesIO(photo))
+
+
+def test_a_jpeg_cut_short_still_has_a_content_hash_of_its_own():
+    photo = encoded(scene(44), "JPEG", quality=85)
+    cut = image_content_hash(io.BytesIO(photo[: len(photo) // 2]))
+    assert cut != image_content_hash(io.BytesIO(photo))

@@ -26,8 +26,8 @@ def visible_asset(request, kind: str, pk: int):
     if asset_kind is None:
         raise Http404
     queryset = asset_kind.model.objects.select_related(
-        "agency", "licence", "campaign"
-    ).prefetch_related("topics", "audiences", "legal_documents")
+        "agency__section_page", "licence", "campaign"
+    )
     return get_object_or_404(visible_to(queryset, request.user), pk=pk)
 
 

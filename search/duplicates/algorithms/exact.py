@@ -14,7 +14,11 @@ from pypdf import PdfReader
 
 from assets.ffmpeg.inputs import MediaInput, input_args
 
+from .jpeg import NotJpeg, picture_segments
+
 CHUNK_SIZE = 1024 * 1024
+JPEG_FORMATS = ("JPEG", "MPO")  # MPO: a JPEG followed by more pictures (3D, depth)
+ORIENTATION = 0x0112
 MAX_FORM_DEPTH = 4  # forms drawing forms: deeper nesting adds nothing a copy would change
 
 
@@ -32,12 +36,32 @@ def sha256_of(fileobj: BinaryIO) -> str:
 
 
 def image_content_hash(source: str | Path | BinaryIO) -> str:
-    """SHA-256 of the decoded pixels (mode, size, raw bytes) after EXIF orientation."""
+    """SHA-256 of what a viewer sees: a JPEG's coded picture and its EXIF orientation (`jpeg`),
+    the decoded pixels (mode, size, raw bytes) after EXIF orientation for other formats."""
     with Image.open(source) as image:
+        if image.format in JPEG_FORMATS:
+            try:
+                return _jpeg_content_hash(_read(source), image.getexif().get(ORIENTATION, 1))
+            except NotJpeg:
+                pass  # a damaged structure the decoder tolerates: its pixels are the picture
         ImageOps.exif_transpose(image, in_place=True)  # no copy of a 12-megapixel picture
         digest = hashlib.sha256(f"{image.mode}:{image.width}x{image.height}:".encode())
         digest.update(image.tobytes())
     return digest.hexdigest()
+
+
+def _jpeg_content_hash(data: bytes, orientation: int) -> str:
+    digest = hashlib.sha256(f"jpeg:{orientation}:".encode())
+    for segment in picture_segments(data):
+        digest.update(segment)
+    return digest.hexdigest()
+
+
+def _read(source: str | Path | BinaryIO) -> bytes:
+    if isinstance(source, str | Path):
+        return Path(source).read_bytes()
+    source.seek(0)
+    return source.read()
 
 
 def media_content_hash(source: MediaInput) -> str:

@@ -6,6 +6,8 @@ picture inside a crop or a screenshot. A candidate is then verified: by the glob
 aligning local features and comparing the overlap (`alignment`).
 """
 
+from functools import lru_cache
+
 import numpy as np
 
 from .alignment import align
@@ -53,13 +55,26 @@ def global_pdq_distance(a: dict[str, str], b: dict[str, str]) -> int:
     """Smallest distance between any grey-level PDQ of one image (whole, content box) and any of
     the other, or between one's turned (mirrored, rotated) hashes and the other's plain ones. The
     value-channel hash is another picture of the image: see `value_pdq_distance`."""
+    plain_a, turned_a = _grey_numbers(a)
+    plain_b, turned_b = _grey_numbers(b)
     return min(
-        hamming(x, y)
-        for name_a, x in a.items()
-        for name_b, y in b.items()
-        if VALUE_HASH not in (name_a, name_b)
-        and not (name_a.startswith(TURNED) and name_b.startswith(TURNED))
+        min(((x ^ y).bit_count() for x in plain_a for y in plain_b + turned_b), default=256),
+        min(((x ^ y).bit_count() for x in turned_a for y in plain_b), default=256),
     )
+
+
+def _grey_numbers(hashes: dict[str, str]) -> tuple[list[int], list[int]]:
+    """The grey-level hashes as numbers: (plain ones, turned ones). One upload meets hundreds of
+    candidates: its own hashes are converted once (`_number`)."""
+    plain = [_number(pdq) for name, pdq in hashes.items()
+             if name != VALUE_HASH and not name.startswith(TURNED)]  # fmt: skip
+    turned = [_number(pdq) for name, pdq in hashes.items() if name.startswith(TURNED)]
+    return plain, turned
+
+
+@lru_cache(maxsize=1024)
+def _number(pdq: str) -> int:
+    return int(pdq, 16)
 
 
 def value_pdq_distance(a: dict[str, str], b: dict[str, str]) -> int:

@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-import numpy as np
-from PIL import Image, ImageOps
+from PIL import Image, ImageChops, ImageOps
 
 from .local import LocalFeatures, local_features
 from .pdq import pdq_dihedral, pdq_of
@@ -82,7 +81,8 @@ def fitted(size: tuple[int, int], longest: int) -> tuple[int, int]:
 def value_channel(image: Image.Image) -> Image.Image:
     """The HSV value (max of R, G, B) as a grey image: turning hues and changing saturation keep
     it, and a change of brightness or contrast moves it no more than the grey levels."""
-    return Image.fromarray(np.asarray(image.convert("RGB")).max(axis=2))
+    red, green, blue = image.convert("RGB").split()
+    return ImageChops.lighter(ImageChops.lighter(red, green), blue)
 
 
 def image_fingerprint(source: str | Path | BinaryIO | Image.Image) -> ImageFingerprint:

@@ -21,7 +21,7 @@ def make_thumbnail(image: Image.Image, side: int = THUMBNAIL_SIDE) -> Image.Imag
 
 def thumbnail_to_text(thumbnail: Image.Image) -> str:
     buffer = io.BytesIO()
-    thumbnail.save(buffer, format="PNG", optimize=True)
+    thumbnail.save(buffer, format="PNG")  # optimize=True: 5% smaller, ten times the time
     return base64.b64encode(buffer.getvalue()).decode()
 
 
