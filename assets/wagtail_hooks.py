@@ -16,7 +16,7 @@ def reusable_images(images, request):
 
 @hooks.register("construct_document_chooser_queryset")
 def reusable_documents(documents, request):
-    return visible_to(documents, request.user)
+    return visible_to(documents, request.user).select_related("agency", "licence")
 
 
 @hooks.register("construct_media_chooser_queryset")

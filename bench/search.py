@@ -8,8 +8,10 @@ document repeats 10,000 times. A line tells where the database backend's time go
 Elasticsearch is measured when ELASTICSEARCH_URL is set (scripts/services.sh up es), into a
 throwaway alias that is deleted afterwards; the database backend, the hub page and the API run on
 the embedded profile (SQLite in a temporary folder, no Elasticsearch behind them). The last line
-is one JSON object: es_/db_ docs_per_s, p50_ms, p95_ms; db_top10_overlap (mean share of
-Elasticsearch's top 10 that the database also returns in its top 10); hub_search_p95_ms and
+is one JSON object: es_/db_ docs_per_s, p50_ms, p95_ms; db_docs_per_cpu_s (documents indexed per
+second of this process's CPU: a figure the machine's other load hardly moves); db_top10_overlap
+(mean share of Elasticsearch's top 10 that the database also returns in its top 10);
+hub_search_p95_ms and
 api_search_p95_ms; repeated_word_p95_ms (through /api/search/ on the embedded profile) and
 es_repeated_word_p95_ms.
 """
@@ -97,9 +99,10 @@ def measure(backend, docs: int, query_count: int) -> tuple[dict, list[list[str]]
     from bench.search_corpus import queries, records
     from search.backends.base import SearchQuery
 
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     written = backend.rebuild(records(docs))
     docs_per_s = written / (time.perf_counter() - started)
+    docs_per_cpu_s = written / (time.process_time() - cpu_started)
     requests = [
         SearchQuery(text=text, filters=filters, facets=True, now=timezone.now())
         for text, filters in queries(query_count + WARM_UP)
@@ -110,6 +113,8 @@ def measure(backend, docs: int, query_count: int) -> tuple[dict, list[list[str]]
         "p50_ms": round(statistics.median(timings), 2),
         "p95_ms": round(percentile(timings, 0.95), 2),
     }
+    if backend.name == "database":  # it runs in this process; Elasticsearch's CPU is the JVM's
+        figures["docs_per_cpu_s"] = round(docs_per_cpu_s, 1)
     print(
         f"{backend.name}: {written} docs in bulk, {figures['docs_per_s']} docs/s; "
         f"{len(timings)} queries (text + 2 filters + facets), median "

@@ -14,7 +14,8 @@ from django.core.files.storage import default_storage
 from django_tasks import task
 
 from .sessions import DEFAULT_EXPIRY_HOURS, remove_expired_uploads
-from .sinks import sink_for, sweep_spool
+from .sinks import sweep_spool
+from .streaming import sink_for
 
 SWEEP_EVERY_SECONDS = 3600
 _sweeping = threading.Lock()

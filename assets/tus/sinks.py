@@ -1,14 +1,12 @@
 """Where the bytes of a tus upload go while they arrive, and how they reach storage.
 
 Every upload is received into one partial file in the spool folder on the web machine's disk
-(never in memory), hashed as it streams in. Only the complete, verified and validated file goes
-to storage, under its content key, once: on S3 with boto3's managed multipart transfer (parallel
-parts, each with a CRC32 checksum the S3 server verifies on receipt), locally with a plain save.
-Nothing is read back from storage and nothing is copied inside the bucket.
+(never in memory), hashed as it streams in. On the local profile the complete, verified and
+validated file is saved once under its content key. On S3 the file's parts are sent while the
+body arrives (StreamingSink, assets/tus/streaming.py); a file of one part is sent at the end with
+boto3's managed transfer (CRC32 checked by the S3 server on receipt). Nothing is read back from
+storage.
 
-`make bench-upload` measured the older way (S3 parts sent one by one while the body arrived, the
-whole object downloaded again to hash and validate it, then copied to its content key) at 0.2 to
-0.3 of a plain `upload_file`; this is the same work as `upload_file` plus a local disk write.
 The partial file is on the local disk of the machine that received the first bytes, and the
 upload records that machine (NCRL_NODE_NAME). In a multi-machine deployment the requests of one
 upload must reach it (routing by upload id, README "Running at national scale") unless the spool
@@ -143,13 +141,6 @@ class SpoolSink:
 
     def discard(self, upload) -> None:
         self.path(upload).unlink(missing_ok=True)
-        if upload.multipart_id and is_remote(self.storage):
-            # An S3 multipart upload opened by an earlier version of this module.
-            s3_client(self.storage).abort_multipart_upload(
-                Bucket=self.storage.bucket_name,
-                Key=self.storage.object_key(upload.staging_key),
-                UploadId=upload.multipart_id,
-            )
 
 
 def held_elsewhere(node: str):
@@ -161,16 +152,14 @@ def held_elsewhere(node: str):
 
 
 def sweep_spool(max_age_hours: float) -> int:
-    """Remove this machine's partial files untouched for `max_age_hours` (each PATCH touches its
-    file, so these belong to expired uploads, whichever machine removed their rows)."""
+    """Remove this machine's partial files (and their hash states) untouched for `max_age_hours`
+    (each PATCH touches them, so these belong to expired uploads, whichever machine removed their
+    rows); the number of partial files removed."""
     cutoff = time.time() - max_age_hours * 3600
     removed = 0
-    for path in spool_dir().glob(f"*{SpoolSink.suffix}"):
-        if path.stat().st_mtime < cutoff:
-            path.unlink(missing_ok=True)
-            removed += 1
+    for pattern in (f"*{SpoolSink.suffix}", f"*{hashing.STATE_SUFFIX}", "*.tmp"):
+        for path in spool_dir().glob(pattern):
+            if path.stat().st_mtime < cutoff:
+                path.unlink(missing_ok=True)
+                removed += path.suffix == SpoolSink.suffix
     return removed
-
-
-def sink_for(storage: Storage) -> SpoolSink:
-    return SpoolSink(storage)

@@ -38,7 +38,8 @@ from .protocol import (
     with_tus_headers,
 )
 from .sessions import end_upload, expiry_from_now, max_upload_size, open_upload, upload_of
-from .sinks import StoredBytesMismatch, sink_for
+from .sinks import StoredBytesMismatch
+from .streaming import sink_for
 
 logger = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = 5

@@ -27,7 +27,7 @@ from .seo import OpenGraphImage, page_meta
 from .thumbs import PAGE_SPECS, TALL_RATIO, image_thumb
 
 IMAGE_SIZES = "(min-width: 1200px) 760px, (min-width: 992px) 62vw, 100vw"
-SHARED_VERSION = 1
+SHARED_VERSION = 2
 IMAGE_DOWNLOADS = {"small": ("width-800|format-jpeg", 0), "large": ("width-1600|format-jpeg", 800),
                    "full": ("original", 1600)}  # fmt: skip
 
@@ -129,8 +129,9 @@ def related_cards(key: str, exclude: set[str], count: int = 4) -> list:
 
 def shared_parts(asset, kind: str, key: str, alt: str) -> dict:
     """What every visitor of this asset sees alike until the library changes: the worker's
-    outputs or the picture's renditions, the link-preview picture, its topics, audiences and
-    legal documents, the agencies holding the same work and more like it. Kept per generation,
+    outputs (with the storyboard and waveform read from them) or the picture's renditions, the
+    link-preview picture, its topics, audiences and legal documents, the agency's section, the
+    agencies holding the same work and more like it. Kept per generation,
     so a page view costs one round trip to the cache for all of them; the first view after a
     change computes them (the similarity query is the page's dearest part)."""
 
@@ -148,10 +149,19 @@ def shared_parts(asset, kind: str, key: str, alt: str) -> dict:
             "legal_documents": list(asset.legal_documents.all()),
             "same_work": copies,
             "related": related_cards(key, {key, *(other for other, _agency in copies)}),
+            "section_url": _section_url(asset.agency),
+            "storyboard": storyboard(outputs.get("sprite-vtt"), outputs.get("sprite")),
+            "waveform": waveform(outputs.get("waveform")),
         }
 
     name = f"asset-page:{SHARED_VERSION}:{key}"  # a new shape must not read an older one
     return cached_many([name], lambda _name: compute)[name]
+
+
+def _section_url(agency) -> str:
+    """The agency's live section on the hub, if it has one."""
+    section = getattr(agency, "section_page", None) if agency else None
+    return section.url if section is not None and section.live else ""
 
 
 def _open_graph_name(asset, kind: str, outputs: Outputs) -> str:
@@ -190,10 +200,10 @@ def caption_tracks(media) -> list[CaptionTrack]:
     return tracks
 
 
-def player_context(asset, kind: str, outputs: Outputs, picture) -> dict:
+def player_context(asset, kind: str, outputs: Outputs, shared: dict) -> dict:
     if kind == "image":
         return {
-            "picture": picture,
+            "picture": shared["picture"],
             "is_tall": asset.height > asset.width * TALL_RATIO,
             "zoom_url": asset_url("image", asset.pk, "zoom"),
         }
@@ -205,9 +215,9 @@ def player_context(asset, kind: str, outputs: Outputs, picture) -> dict:
         "mp4": fallback,
         "mp4_url": file_url(fallback.file.name) if fallback else "",
         "poster_url": outputs.url("poster"),
-        "storyboard": storyboard(outputs.get("sprite-vtt"), outputs.get("sprite")),
+        "storyboard": shared["storyboard"],
         "audio_sources": [(file_url(r.file.name), r.mime_type) for r in outputs.audio],
-        "waveform": waveform(outputs.get("waveform")),
+        "waveform": shared["waveform"],
         "captions": caption_tracks(asset),
         "processing": not outputs.by_name,
     }
@@ -240,7 +250,7 @@ def asset_context(request, asset, kind: str) -> dict:
     alt = localized(asset.alt_text or asset.title, asset.alt_text_en)[0] if kind == "image" else ""
     shared = shared_parts(asset, kind, key, alt)
     outputs = shared["outputs"]
-    player = player_context(asset, kind, outputs, shared["picture"])
+    player = player_context(asset, kind, outputs, shared)
     credit = licensing.credit_line(asset)
     page_url = asset_url(kind, asset.pk)
     embed_url = request.build_absolute_uri(asset_url(kind, asset.pk, "embed"))
@@ -266,6 +276,7 @@ def asset_context(request, asset, kind: str) -> dict:
         "embed_code": embed_code(embed_url, title, kind),
         "same_work": [(key_url(other), agency) for other, agency in shared["same_work"]],
         "related": shared["related"],
+        "section_url": shared["section_url"],
         "library_url": reverse("hub:library") + f"?type={asset.kind}",
         "meta": page_meta(
             request,

@@ -2,7 +2,13 @@
 draft and its moderators publish."""
 
 from django.utils.translation import gettext as _
-from wagtail.models import GroupPagePermission
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 from cms.agencies.enums import AgencyRole
 from cms.agencies.provisioning import permission
@@ -30,6 +36,23 @@ def provide_section(sender, agency, **kwargs) -> None:
                 page=section,
                 permission=permission("wagtailcore", f"{permission_type}_page"),
             )
+    provide_approval(agency, section)
+
+
+def provide_approval(agency, section) -> None:
+    """What the agency's editors submit for moderation goes to its own moderators: Wagtail's
+    default workflow asks the site-wide Moderators group, which no agency's moderator is in."""
+    if WorkflowPage.objects.filter(page=section).exists():
+        return
+    task, _created = GroupApprovalTask.objects.get_or_create(
+        name=_("Approval by %(agency)s") % {"agency": agency.name}
+    )
+    task.groups.add(agency.moderators)
+    workflow, _created = Workflow.objects.get_or_create(
+        name=_("Moderation of %(agency)s") % {"agency": agency.name}
+    )
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowPage.objects.create(page=section, workflow=workflow)
 
 
 def section_page(agency):

@@ -1,8 +1,9 @@
 """Writing the database index: one short transaction per batch of records.
 
-Each batch replaces its entries (the full-text index follows through SQLite triggers or
-PostgreSQL generated columns), inserts their facet and term rows with one statement each, and
-brings `WordCount` up to date with one upsert per changed word. The Python work (folding,
+Each batch replaces its entries (new ones reach SQLite's full-text tables with one statement per
+table, removed ones leave them through triggers; PostgreSQL computes generated columns), inserts
+their facet and term rows with one statement each, and brings `WordCount` up to date with one
+upsert per changed word. The Python work (folding,
 counting, serialising) is done before the transaction opens.
 """
 
@@ -16,6 +17,7 @@ from django.utils import timezone
 from ..documents import SearchRecord
 from ..models import SearchEntry, SearchFacet, SearchTerm, WordCount
 from .database_rows import WordChanges, entry_rows
+from .fulltext_sql import fill_fulltext
 
 WRITE_BATCH = 500
 PLAIN_COLUMNS = (
@@ -32,7 +34,8 @@ def batched(items: Iterable, size: int = WRITE_BATCH) -> Iterator[list]:
         yield batch
 
 
-def write_batch(records: list[SearchRecord]) -> None:
+def write_batch(records: list[SearchRecord], fulltext: bool = True) -> None:
+    """`fulltext=False` leaves the full-text tables alone (migration 0003 builds them after)."""
     latest = {record.key: record for record in records}
     rows = [entry_rows(record) for record in latest.values()]
     words = WordChanges()
@@ -43,6 +46,8 @@ def write_batch(records: list[SearchRecord]) -> None:
         _remove(cursor, list(latest), words)
         _insert(cursor, SearchEntry, ENTRY_COLUMNS, entries)
         ids = dict(_rows_of(cursor, "key, id", list(latest)))
+        if fulltext:
+            fill_fulltext(cursor, connection.vendor, list(ids.values()))
         facets = [
             (ids[row.entry["key"]], facet, value) for row in rows for facet, value in row.facets
         ]

@@ -23,6 +23,25 @@ WORD_COLUMNS = "{title_folded text_folded}"
 FILTER_COLUMN = "{filter_terms}"
 
 
+FILL_FROM_ENTRIES = (
+    f"INSERT INTO {FTS_TABLE}(rowid, title_folded, text_folded, filter_terms)"
+    f" SELECT id, title_folded, text_folded, filter_terms FROM {ENTRY_TABLE} WHERE id IN (%s)",
+    f"INSERT INTO {TITLES_TABLE}(rowid, title_folded)"
+    f" SELECT id, title_folded FROM {ENTRY_TABLE} WHERE id IN (%s)",
+)
+
+
+def fill_fulltext(cursor, vendor: str, entry_ids: list[int]) -> None:
+    """Index new entries: on SQLite one statement per full-text table for the whole batch (no
+    insert trigger: row by row cost a fifth more per record); PostgreSQL's generated column
+    follows by itself."""
+    if vendor != "sqlite" or not entry_ids:
+        return
+    marks = ", ".join(["%s"] * len(entry_ids))
+    for statement in FILL_FROM_ENTRIES:
+        cursor.execute(statement % marks, entry_ids)
+
+
 @dataclass
 class FullTextMatch:
     """FROM clause over entries `e` and the condition that selects the matching ones."""

@@ -88,7 +88,7 @@ def write_entries_again(apps, schema_editor):
     ):
         entries.filter(id__in=[entry_id for entry_id, _payload, _text in rows]).delete()
         records = [SearchRecord.from_json({**payload, "text": text}) for _id, payload, text in rows]
-        write_batch(records)
+        write_batch(records, fulltext=False)  # built below, once
         done = rows[-1][0]
     if schema_editor.connection.vendor == "postgresql":
         # Foreign keys are checked at commit: settle them now, before the table is altered again.

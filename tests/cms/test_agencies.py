@@ -1,5 +1,5 @@
 import pytest
-from wagtail.models import GroupCollectionPermission, GroupPagePermission
+from wagtail.models import GroupApprovalTask, GroupCollectionPermission, GroupPagePermission
 
 from cms.pages.models import AgencySectionPage
 
@@ -38,6 +38,14 @@ def test_only_moderators_publish_pages(agency_a):
 
     assert "publish_page" not in codenames(agency_a.editors)
     assert {"add_page", "change_page", "publish_page"} <= codenames(agency_a.moderators)
+
+
+def test_what_an_agency_submits_for_moderation_goes_to_its_own_moderators(agency_a, agency_b):
+    workflow = agency_b.section_page.get_workflow()
+    (task,) = workflow.tasks.specific()
+    assert isinstance(task, GroupApprovalTask)
+    assert list(task.groups.all()) == [agency_b.moderators]
+    assert agency_a.section_page.get_workflow() != workflow
 
 
 def test_provisioning_twice_changes_nothing(agency_a):

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from assets.models import ImageAsset, ResumableUpload, UploadStatus
 from assets.tus import hashing
-from assets.tus.sinks import sink_for
+from assets.tus.streaming import sink_for
 from tests.factories import image_asset
 
 from . import tus_helpers as tus

@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 from ..asset_page import player_context
 from ..language import path_in
 from ..outputs import outputs_of
+from ..player import storyboard, waveform
 from ..thumbs import PAGE_SPECS, image_thumb
 
 register = template.Library()
@@ -51,4 +52,9 @@ def picture(image, sizes: str = "(min-width: 992px) 800px, 100vw", css_class: st
 def media_player(media):
     """The hub's player for a library video or audio: HLS with MP4 fallback, or normalised audio
     with its waveform; the worker's outputs, never the untranscoded original."""
-    return {"media": media, **player_context(media, "media", outputs_of(media))}
+    outputs = outputs_of(media)
+    drawn = {
+        "storyboard": storyboard(outputs.get("sprite-vtt"), outputs.get("sprite")),
+        "waveform": waveform(outputs.get("waveform")),
+    }
+    return {"media": media, **player_context(media, "media", outputs, drawn)}

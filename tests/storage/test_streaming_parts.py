@@ -1,0 +1,112 @@
+"""On S3 an upload's whole parts are in S3 before its last byte arrives; the next request (in
+another web process: no running hash) continues the same multipart upload; with the SHA-256
+announced it is completed at the content key (no copy), and only when the bytes have that hash; an
+upload that ends without an asset leaves no multipart upload behind. Real MinIO, real requests."""
+
+import hashlib
+
+import pytest
+import requests
+from django.core.files.storage import default_storage
+from django.core.management import call_command
+from django.utils import timezone
+
+from assets.models import MediaAsset, ResumableUpload
+from assets.storage_keys import content_key
+from assets.tus import hashing
+
+from . import tus_helpers as tus
+from .conftest import count_objects, needs_s3, token_for
+from .media_files import padded_mp4
+from .test_tus import metadata_header
+
+pytestmark = [pytest.mark.services, needs_s3, pytest.mark.django_db(transaction=True)]
+
+MIB = 1024 * 1024
+SIZE = 20 * MIB + 12345  # three parts of 8 MiB at most
+
+
+def open_multiparts(client, bucket_name: str, key: str) -> list[dict]:
+    prefix = default_storage.object_key(key)
+    return client.list_multipart_uploads(Bucket=bucket_name, Prefix=prefix).get("Uploads", [])
+
+
+def sent_parts(client, bucket_name: str, upload) -> list[int]:
+    answer = client.list_parts(
+        Bucket=bucket_name,
+        Key=default_storage.object_key(upload.staging_key),
+        UploadId=upload.multipart_id,
+    )
+    return [part["PartNumber"] for part in answer.get("Parts", [])]
+
+
+@pytest.mark.parametrize("announced", [False, True])
+def test_parts_reach_s3_while_the_body_arrives_and_the_next_request_continues_them(
+    live_server, bucket, editor_a, tmp_path, announced
+):
+    client, bucket_name = bucket
+    path = tmp_path / "ban-tin.mp4"
+    sha256 = padded_mp4(path, SIZE)
+    content = path.read_bytes()
+    token = token_for(editor_a)
+    metadata = {"filename": "ban-tin.mp4"} | ({"sha256": sha256} if announced else {})
+    url = tus.create(live_server, token, SIZE, metadata_header(**metadata))
+
+    first = 17 * MIB
+    assert tus.patch(url, token, 0, content[:first]).status_code == 204
+    upload = ResumableUpload.objects.get()
+    assert sent_parts(client, bucket_name, upload) == [1, 2]
+    assert [part["PartNumber"] for part in upload.parts] == [1, 2]
+    key = content_key(sha256, "ban-tin.mp4")
+    assert upload.staging_key == (key if announced else f"uploads/{upload.id}")
+
+    hashing.forget(str(upload.id))  # the next request lands in a process without the hash
+    assert tus.patch(url, token, first, content[first:]).status_code == 204
+    answer = tus.status(url, token)
+    assert (answer["status"], answer["sha256"]) == ("complete", sha256), answer
+    asset = MediaAsset.objects.get(pk=answer["asset"]["id"])
+    assert asset.file.name == key
+    with default_storage.open(asset.file.name, "rb") as stored:
+        assert hashlib.file_digest(stored, "sha256").hexdigest() == sha256
+    assert count_objects(client, bucket_name, default_storage.object_key("uploads/")) == 0
+    for prefix in (key, f"uploads/{upload.id}"):
+        assert open_multiparts(client, bucket_name, prefix) == []
+
+
+def test_a_wrong_announced_sha256_writes_nothing_at_its_content_key(
+    live_server, bucket, editor_a, tmp_path
+):
+    client, bucket_name = bucket
+    path = tmp_path / "sai-ma.mp4"
+    padded_mp4(path, SIZE)
+    claimed = hashlib.sha256(b"other bytes").hexdigest()
+    token = token_for(editor_a)
+    metadata = metadata_header(filename="sai-ma.mp4", sha256=claimed)
+    url = tus.create(live_server, token, SIZE, metadata)
+    assert tus.patch(url, token, 0, path.read_bytes()).status_code == 422
+    key = content_key(claimed, "sai-ma.mp4")
+    assert not default_storage.exists(key)
+    assert open_multiparts(client, bucket_name, key) == []
+    assert not MediaAsset.objects.exists()
+
+
+@pytest.mark.parametrize("ending", ["cancelled", "expired"])
+def test_an_upload_ended_without_an_asset_leaves_no_multipart_upload(
+    live_server, bucket, editor_a, tmp_path, ending
+):
+    client, bucket_name = bucket
+    path = tmp_path / "bo-do.mp4"
+    padded_mp4(path, SIZE)
+    token = token_for(editor_a)
+    url = tus.create(live_server, token, SIZE, metadata_header(filename="bo-do.mp4"))
+    assert tus.patch(url, token, 0, path.read_bytes()[: 9 * MIB]).status_code == 204
+    upload = ResumableUpload.objects.get()
+    assert len(open_multiparts(client, bucket_name, f"uploads/{upload.id}")) == 1
+
+    if ending == "cancelled":
+        assert requests.delete(url, headers=tus.auth(token), timeout=30).status_code == 204
+    else:
+        ResumableUpload.objects.update(expires_at=timezone.now())
+        call_command("clean_uploads")
+    assert open_multiparts(client, bucket_name, f"uploads/{upload.id}") == []
+    assert not MediaAsset.objects.exists()
