@@ -123,11 +123,21 @@ def image_match(
         starts.append(scaling(a, b))
     for start in starts:
         refined = _densely_aligned(a, b, start, 0 if aligned is None else aligned.inliers)
-        if refined is not None and refined.distance <= limits.image_aligned_pdq:
-            found = _verdict(refined, limits, loose=False)[1]
-            if found["coverage"] >= limits.image_min_coverage:
-                return True, why | found | {"method": "dense"}
+        if refined is not None and _densely_same(refined, limits):
+            return True, why | _verdict(refined, limits)[1] | {"method": "dense"}
     return False, why
+
+
+def _densely_same(refined: Alignment, limits: Thresholds) -> bool:
+    """Aligned on every pixel, a copy agrees both as a whole (close overlap hashes) and tile by
+    tile (a logo spoils a tile or two); a near miss whose whole looks alike (the same template,
+    other figures) still differs in the tiles where its content differs. Dense alignment starts
+    from weaker evidence than many matched features, so it must show both."""
+    return (
+        refined.distance <= limits.image_aligned_pdq
+        and refined.tiles_agreeing >= limits.image_min_tiles
+        and max(refined.coverage_a, refined.coverage_b) >= limits.image_min_coverage
+    )
 
 
 def _densely_aligned(a, b, start, inliers: int) -> Alignment | None:
