@@ -25,7 +25,7 @@ from search.duplicates.algorithms.thresholds import DEFAULT_THRESHOLDS, Threshol
 from search.duplicates.modalities import modality
 
 # Bump a set's version when its algorithm or data changes: only that set is fingerprinted again.
-FINGERPRINT_VERSIONS = {"image": 3, "video": 4, "audio": 1, "speech": 1, "text": 2}
+FINGERPRINT_VERSIONS = {"image": 4, "video": 4, "audio": 1, "speech": 1, "text": 2}
 SETS = ("image", "video", "audio", "speech", "text")
 
 

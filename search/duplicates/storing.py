@@ -15,7 +15,8 @@ from .thresholds import thresholds
 # 3: a PDF's content hash covers the images and forms its pages draw (scans no longer collide).
 # 4: image hashes are indexed in a second, interleaved partition of bands (`algorithms.bands`).
 # 5: a JPEG's content hash is that of its coded picture, not of its decoded pixels (`jpeg`).
-FINGERPRINT_VERSION = 5
+# 6: image hashes of a screen or a page seen at an angle inside the picture (`quads`).
+FINGERPRINT_VERSION = 6
 MAX_ERROR_CHARS = 2000
 
 

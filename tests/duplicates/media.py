@@ -1,12 +1,13 @@
 """Pictures with real texture for the duplicate tests: flat colours have no perceptual content."""
 
 import io
+import random
 import subprocess
 import wave
 from pathlib import Path
 
 import numpy as np
-from PIL import Image, ImageDraw, ImageOps
+from PIL import Image, ImageDraw, ImageFilter, ImageFont, ImageOps
 
 
 def scene(seed: int, size=(480, 360)) -> Image.Image:
@@ -30,6 +31,34 @@ def scene(seed: int, size=(480, 360)) -> Image.Image:
         draw.ellipse(
             (x - r, y - r, x + r, y + r), fill=tuple(int(c) for c in rng.integers(0, 255, 3))
         )
+    return image
+
+
+def smooth_scene(seed: int, size=(480, 360)) -> Image.Image:
+    """A blurred scene: few corners for local features, as in a soft photo or a small frame."""
+    return scene(seed, size).filter(ImageFilter.GaussianBlur(5))
+
+
+def infographic(seed: int) -> Image.Image:
+    """One infographic of a fixed template (band, three figures, a bar chart): every seed gives
+    other words and numbers in the same frame, the near miss of a copy."""
+    rng = random.Random(seed)
+    image = Image.new("RGB", (300, 400), (244, 247, 252))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, 300, 64), fill=(18, 74, 140))
+    title = f"{rng.choice(['POPULATION', 'SCHOOLS', 'HEALTH', 'ROADS'])} {rng.randint(10, 99)}"
+    draw.text((14, 14), title, font=ImageFont.load_default(26), fill="white")
+    for column in range(3):
+        left = 14 + column * 94
+        draw.rounded_rectangle((left, 80, left + 84, 150), 8, outline=(240, 140, 30), width=3)
+        draw.text((left + 8, 92), str(rng.randint(10, 999)), font=ImageFont.load_default(30),
+                  fill=(20, 30, 50))  # fmt: skip
+    draw.line((30, 350, 280, 350), fill=(20, 30, 50), width=2)
+    for bar in range(6):
+        value, left = rng.randint(20, 160), 40 + bar * 40
+        draw.rectangle((left, 350 - value, left + 24, 350), fill=(240, 140, 30))
+        draw.text((left, 334 - value), str(value), font=ImageFont.load_default(12),
+                  fill=(20, 30, 50))  # fmt: skip
     return image
 
 

@@ -7,7 +7,7 @@ PDQ and compared tile by tile: a copy gives nearly the same hash, a different in
 same template does not.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import cv2
 import numpy as np
@@ -37,6 +37,7 @@ class Alignment:
     coverage_a: float  # share of each picture inside the overlap
     coverage_b: float
     tiles_agreeing: float = 0.0  # share of overlap tiles whose details correlate
+    matrix: np.ndarray | None = field(default=None, compare=False, repr=False)  # a -> b
 
 
 def _matched_points(a: ImageFingerprint, b: ImageFingerprint) -> tuple[np.ndarray, np.ndarray]:
@@ -96,7 +97,7 @@ def _homography(points_a: np.ndarray, points_b: np.ndarray, inliers: int) -> np.
     return matrix
 
 
-def _plausible(matrix: np.ndarray, size_a: tuple[int, int]) -> bool:
+def plausible(matrix: np.ndarray, size_a: tuple[int, int]) -> bool:
     """The picture's corners stay a convex quadrilateral of a sensible size, not folded."""
     corners = _project(matrix, _corners(size_a))
     edges = np.roll(corners, -1, axis=0) - corners
@@ -195,14 +196,15 @@ def align(a: ImageFingerprint, b: ImageFingerprint) -> Alignment | None:
     size_a = (a.features.width, a.features.height)
     transforms = [np.vstack([similarity, [0, 0, 1]])]
     perspective = _homography(points_a, points_b, inliers)
-    if perspective is not None and _plausible(perspective, size_a):
+    if perspective is not None and plausible(perspective, size_a):
         transforms.append(perspective)
-    compared = [_compare(a, b, matrix, inliers) for matrix in transforms]
+    compared = [compare_at(a, b, matrix, inliers) for matrix in transforms]
     compared = [alignment for alignment in compared if alignment is not None]
     return min(compared, key=lambda alignment: alignment.distance, default=None)
 
 
-def _compare(a: ImageFingerprint, b: ImageFingerprint, matrix: np.ndarray, inliers: int):
+def compare_at(a: ImageFingerprint, b: ImageFingerprint, matrix: np.ndarray, inliers: int):
+    """Compare the region both pictures show when b is brought into a's frame by `matrix`."""
     size_a, size_b = (a.features.width, a.features.height), (b.features.width, b.features.height)
     box = _inner_box(matrix, size_a, size_b)
     region_a, region_b = _warped_regions(a, b, matrix, box)
@@ -214,4 +216,4 @@ def _compare(a: ImageFingerprint, b: ImageFingerprint, matrix: np.ndarray, inlie
     share_b = min(1.0, _area(_project(matrix, box_corners)) / (size_b[0] * size_b[1]))
     distance = (int(pdq_of(region_a)[0], 16) ^ int(pdq_of(region_b)[0], 16)).bit_count()
     agreeing = tiles_agreeing(region_a, region_b)
-    return Alignment(distance, inliers, round(share_a, 3), round(share_b, 3), agreeing)
+    return Alignment(distance, inliers, round(share_a, 3), round(share_b, 3), agreeing, matrix)

@@ -3,15 +3,17 @@
 Global PDQ hashes (whole picture, content box, HSV value channel) give band terms that find close
 hashes; the strongest ORB descriptors give locality-sensitive keys (bit sampling) that find a
 picture inside a crop or a screenshot. A candidate is then verified: by the global hashes, or by
-aligning local features and comparing the overlap (`alignment`).
+aligning local features and comparing the overlap (`alignment`), or, when that alignment is rough
+or missing, by aligning all the pixels (`dense`) and comparing the overlap again.
 """
 
 from functools import lru_cache
 
 import numpy as np
 
-from .alignment import align
+from .alignment import Alignment, align, compare_at, plausible
 from .bands import hamming, pdq_terms
+from .dense import refine, scaling
 from .images import TURNED, ImageFingerprint
 from .thresholds import Thresholds
 
@@ -104,19 +106,46 @@ def image_match(
     """Verify two image fingerprints; returns (same work?, why: the measures that decided).
 
     Alignment of local features (milliseconds) runs only when asked: for candidates that share
-    local-feature terms, not for every chance collision of a hash band."""
+    local-feature terms, not for every chance collision of a hash band. Dense alignment runs
+    only when that did not decide: from the transform local features found, or from plain
+    scaling when the global hashes are near (`image_dense_start`)."""
     same, why = global_match(a.hashes, b.hashes, limits)
     if same or not align_features:
         return same, why
     aligned = align(a, b)
-    if aligned is None:
-        return False, why
-    why |= {"aligned_distance": aligned.distance, "inliers": aligned.inliers,
-            "coverage": max(aligned.coverage_a, aligned.coverage_b)}  # fmt: skip
-    why["tiles_agreeing"] = round(float(aligned.tiles_agreeing), 3)
+    if aligned is not None:
+        same, found = _verdict(aligned, limits)
+        why |= found | {"method": "local-features"}
+        if same:
+            return True, why
+    starts = [] if aligned is None else [aligned.matrix]
+    if why["pdq_distance"] <= limits.image_dense_start:
+        starts.append(scaling(a, b))
+    for start in starts:
+        refined = _densely_aligned(a, b, start, 0 if aligned is None else aligned.inliers)
+        if refined is not None and refined.distance <= limits.image_aligned_pdq:
+            found = _verdict(refined, limits, loose=False)[1]
+            if found["coverage"] >= limits.image_min_coverage:
+                return True, why | found | {"method": "dense"}
+    return False, why
+
+
+def _densely_aligned(a, b, start, inliers: int) -> Alignment | None:
+    matrix = refine(a, b, start)
+    if matrix is None or not plausible(matrix, (a.features.width, a.features.height)):
+        return None
+    return compare_at(a, b, matrix, inliers)
+
+
+def _verdict(aligned: Alignment, limits: Thresholds, loose: bool = True) -> tuple[bool, dict]:
+    """Close overlap hashes (or, `loose`, farther ones with nearly every tile agreeing) over
+    enough of one picture."""
+    why = {"aligned_distance": aligned.distance, "distance": aligned.distance,
+           "inliers": aligned.inliers, "coverage": max(aligned.coverage_a, aligned.coverage_b),
+           "tiles_agreeing": round(float(aligned.tiles_agreeing), 3)}  # fmt: skip
     close = aligned.distance <= limits.image_aligned_pdq or (
-        aligned.distance <= limits.image_aligned_pdq_loose
+        loose
+        and aligned.distance <= limits.image_aligned_pdq_loose
         and aligned.tiles_agreeing >= limits.image_min_tiles
     )
-    same = close and why["coverage"] >= limits.image_min_coverage
-    return same, why | {"method": "local-features", "distance": aligned.distance}
+    return bool(close and why["coverage"] >= limits.image_min_coverage), why

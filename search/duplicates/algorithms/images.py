@@ -6,10 +6,10 @@ duplicate check) or turning it by quarter turns permutes the hash's frequencies:
 seven turned versions are kept too, and searched for among the plain hashes of the library.
 A recoloured copy (hues turned, saturation changed) moves the grey levels the hash sees, but not
 each pixel's HSV value, the brightest of its red, green and blue: a second hash of that channel
-finds it. The PDQ of the content box (the
-picture without its frame) covers borders and plain canvases, and ORB local features find the
-picture inside a crop or a screenshot. The thumbnail lets the verifier compare exactly the
-overlapping region (see `alignment`).
+finds it. The PDQ of the content box (the picture without its frame) covers borders and plain
+canvases; the PDQ of a screen or a page seen at an angle, brought back to a rectangle, covers a
+photo of a screen (`quads`); ORB local features find the picture inside a crop or a screenshot.
+The thumbnail lets the verifier compare exactly the overlapping region (see `alignment`).
 """
 
 from dataclasses import dataclass, field
@@ -20,11 +20,13 @@ from PIL import Image, ImageChops, ImageOps
 
 from .local import LocalFeatures, local_features
 from .pdq import pdq_dihedral, pdq_of
+from .quads import quad_hashes
 from .regions import content_box
 from .thumbnail import make_thumbnail, thumbnail_from_text, thumbnail_to_text
 
 ANALYSIS_SIZE = 768
 TURNED = "turned-"  # names of the hashes of the picture mirrored or turned by quarter turns
+QUAD = "quad-"  # names of the hashes of pictures shown at an angle inside the image (`quads`)
 
 
 @dataclass
@@ -93,4 +95,5 @@ def image_fingerprint(source: str | Path | BinaryIO | Image.Image) -> ImageFinge
     box = content_box(image)
     if box is not None:
         hashes["content"] = pdq_of(image.crop(box))[0]
+    hashes |= {f"{QUAD}{number}": pdq for number, pdq in enumerate(quad_hashes(image), start=1)}
     return ImageFingerprint(hashes, quality, local_features(image), make_thumbnail(image))

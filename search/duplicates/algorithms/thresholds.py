@@ -15,6 +15,7 @@ class Thresholds:
     image_aligned_pdq_loose: int = 72  # ... or this far, when nearly every tile agrees (colour)
     image_min_tiles: float = 0.94  # share of 8x8 overlap tiles that agree (other text: fewer)
     image_min_coverage: float = 0.5  # share of one picture the overlap must cover
+    image_dense_start: int = 72  # global PDQ distance under which dense alignment starts unaided
     image_min_shared_terms: int = 2  # candidate needs this many shared local-feature terms
     video_frame_pdq: int = 48  # two sampled frames are the same picture at this distance
     video_min_ratio: float = 0.5  # share of the shorter video's frames matched in one alignment

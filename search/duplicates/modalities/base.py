@@ -16,7 +16,7 @@ class Comparison:
     """The verdict on one candidate: the same work or not, and the measures that decided it."""
 
     same: bool
-    signal: str  # which fingerprint decided: "pdq", "pdq-value", "local-features", "frames"...
+    signal: str  # which fingerprint decided: "pdq", "pdq-value", "local-features", "dense"...
     similarity: float  # 0..1, higher is closer, comparable within one modality
     details: dict = field(default_factory=dict)  # distance, offsets, matching time ranges
 

@@ -1,5 +1,6 @@
-"""Still images: global PDQ hashes (whole, content box, value channel), ORB local features and a
-thumbnail; verified by the hashes, or by aligning local features and comparing the overlap."""
+"""Still images: global PDQ hashes (whole, content box, value channel, screens seen at an angle),
+ORB local features and a thumbnail; verified by the hashes, or by aligning local features (refined
+on the pixels when they are few) and comparing the overlap."""
 
 from collections import OrderedDict
 from pathlib import Path
