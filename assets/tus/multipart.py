@@ -1,19 +1,25 @@
 """An S3 multipart upload fed from a tus upload's partial file while its body arrives.
 
-Part n holds the bytes [(n - 1) * part_size, n * part_size) of the file; the list of parts sent
-(number, ETag, CRC32) is kept in the upload's row, so any web process of the machine holding the
-partial file continues the same multipart upload, and a part whose answer was lost is simply sent
-again (S3 keeps the last copy of a part number). Each part carries a CRC32 the S3 server checks on
-receipt; the SHA-256 of the whole file is ours (assets/tus/hashing.py), S3 cannot give it. Parts
-are sent unsigned (UNSIGNED-PAYLOAD, as boto3 itself does over HTTPS when a checksum is sent): on
-a plain-HTTP endpoint botocore would otherwise hash every byte with SHA-256 to sign it, and the S3
-server again to check it, for no integrity the CRC32 does not give.
+Part n holds the bytes [(n - 1) * part_size, n * part_size) of the file. A request starts the parts
+its body made whole and does not wait for them: they go on while the client sends its next request,
+whichever web process of the machine that reaches. Each part sent is noted, with its ETag and CRC32,
+in a receipts file beside the partial file (`<spool>/<id>.parts`, one JSON line appended per part),
+which every process of the machine reads. The request that completes the file waits for the parts
+this process still sends, reads the receipts the others wrote, sends again any part still missing
+(one that failed, or one another process was sending: S3 keeps the last copy of a part number, and
+both copies are the same bytes), and only then is the multipart upload completed.
+
+Each part carries a CRC32 the S3 server checks on receipt; the SHA-256 of the whole file is ours
+(assets/tus/hashing.py), S3 cannot give it. Parts are sent unsigned (UNSIGNED-PAYLOAD, as boto3
+itself does over HTTPS when a checksum is sent): on a plain-HTTP endpoint botocore would otherwise
+hash every byte with SHA-256 to sign it, and the S3 server again to check it, for no integrity the
+CRC32 does not give.
 """
 
+import json
 import logging
 import threading
-from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,10 +31,15 @@ MIB = 1024 * 1024
 SMALLEST_PART = 8 * MIB  # S3 allows 5 MiB; 8 MiB is boto3's own default
 MOST_PARTS = 10_000
 PARTS_IN_FLIGHT = 4  # per web process: at most this many part buffers in memory
+RECEIPTS_SUFFIX = ".parts"
 SEND_ERRORS = (BotoCoreError, ClientError, OSError)
 
 _pool_lock = threading.Lock()
 _pool: dict[str, ThreadPoolExecutor] = {}
+_buffers = threading.local()
+# The parts this process is sending: upload id -> part number -> its send.
+_flights_lock = threading.RLock()  # a send that ends at once calls back under it
+_flights: dict[str, dict[int, Future]] = {}
 
 
 def part_size_for(length: int) -> int:
@@ -63,28 +74,49 @@ def parts_client(storage):
 
 
 class PartSender:
-    """Sends parts of one partial file in the background and collects their receipts."""
+    """Sends the parts of one partial file in the background; knows which parts S3 holds."""
 
-    def __init__(self, client, bucket: str, key: str, multipart_id: str, path: Path, upload):
+    def __init__(self, client, bucket: str, key: str, multipart_id: str, upload, spool: Path):
         self.client, self.bucket, self.key, self.multipart_id = client, bucket, key, multipart_id
-        self.path, self.part_size, self.length = path, upload.part_size, upload.length
+        self.path, self.receipts_path = spool, receipts_path(spool)
+        self.part_size, self.length = upload.part_size, upload.length
+        self.upload_id = str(upload.id)
         self.done = {part["PartNumber"]: part for part in upload.parts}
-        self.sending: dict[int, Future] = {}
+        self.started: set[int] = set()
+        self._read_receipts()
 
-    def send_ready(self, file_size: int, *, last: bool = False) -> None:
-        """Start every part the file now holds whole (with `last`, also the short last one)."""
+    def send_ready(self, file_size: int, *, first: int = 1, last: bool = False) -> None:
+        """Start every part from number `first` that the file now holds whole (with `last`, also
+        the short last one), unless it is in S3, being sent by this process, or was started by
+        this sender already."""
         whole = file_size // self.part_size
         if last and file_size == self.length:
             whole = part_count(self.length, self.part_size)
-        for number in range(1, whole + 1):
-            if number not in self.done and number not in self.sending:
-                self.sending[number] = _executor().submit(self._send, number)
+        with _flights_lock:
+            flying = _flights.setdefault(self.upload_id, {})
+            for number in range(max(first, 1), whole + 1):
+                if number not in self.done and number not in flying and number not in self.started:
+                    self.started.add(number)
+                    flying[number] = _executor().submit(self._send, number)
+                    flying[number].add_done_callback(self._landed(number))
+
+    def finish(self) -> list[dict]:
+        """Every part of the file in S3, or as many as could be sent: the receipts, in order."""
+        self._wait_for_this_process()
+        self._read_receipts()  # and what other processes sent meanwhile
+        self.started.clear()  # a part that failed is sent again
+        self.send_ready(self.length, last=True)
+        self._wait_for_this_process()
+        self._read_receipts()
+        return self.receipts()
+
+    def receipts(self) -> list[dict]:
+        return [self.done[number] for number in sorted(self.done)]
 
     def _send(self, number: int) -> dict:
         start = (number - 1) * self.part_size
-        with self.path.open("rb") as handle:
-            handle.seek(start)
-            body = handle.read(min(self.part_size, self.length - start))
+        size = min(self.part_size, self.length - start)
+        body = _read_part(self.path, start, size, whole=size == self.part_size)
         answer = self.client.upload_part(
             Bucket=self.bucket,
             Key=self.key,
@@ -93,36 +125,89 @@ class PartSender:
             Body=body,
             ChecksumAlgorithm="CRC32",
         )
-        return {
+        receipt = {
             "PartNumber": number,
             "ETag": answer["ETag"],
             "ChecksumCRC32": answer["ChecksumCRC32"],
-            "Size": len(body),
+            "Size": size,
         }
+        # One short append, on a line of its own even after a line a crash cut short.
+        line = "\n" + json.dumps({**receipt, "UploadId": self.multipart_id}) + "\n"
+        with self.receipts_path.open("a") as receipts:
+            receipts.write(line)
+        return receipt
 
-    def wait(self) -> list[dict]:
-        """Wait for the parts in flight; the receipts of every part sent so far, in order.
-        A part that failed is left out: it is sent again by the next request."""
-        for number, future in sorted(self.sending.items()):
-            try:
-                self.done[number] = future.result()
-            except SEND_ERRORS as error:
+    def _landed(self, number: int):
+        def forget(future: Future) -> None:
+            with _flights_lock:
+                flying = _flights.get(self.upload_id, {})
+                if flying.get(number) is future:
+                    del flying[number]
+                if not flying:
+                    _flights.pop(self.upload_id, None)
+            error = None if future.cancelled() else future.exception()
+            if error is not None:
                 logger.warning("Part %s of %s not sent yet: %s", number, self.key, error)
-        self.sending.clear()
-        return [self.done[number] for number in sorted(self.done)]
 
-    def is_whole(self) -> bool:
-        return len(self.done) == part_count(self.length, self.part_size)
+        return forget
+
+    def _wait_for_this_process(self) -> None:
+        with _flights_lock:
+            sends = list(_flights.get(self.upload_id, {}).values())
+        wait(sends)
+
+    def _read_receipts(self) -> None:
+        for receipt in read_receipts(self.receipts_path, self.multipart_id):
+            self.done[receipt["PartNumber"]] = receipt
 
 
-@contextmanager
-def sending_parts(sender: PartSender, on_done):
-    """Parts go out while the caller writes; on leaving, wait for them and hand the receipts to
-    `on_done` (also when the body broke off: what was sent is kept)."""
+def receipts_path(spool: Path) -> Path:
+    return spool.with_suffix(RECEIPTS_SUFFIX)
+
+
+def read_receipts(path: Path, multipart_id: str) -> list[dict]:
+    """The receipts of one multipart upload (a line cut short by a crash is skipped)."""
     try:
-        yield sender
-    finally:
-        on_done(sender.wait())
+        lines = path.read_text().splitlines()
+    except FileNotFoundError:
+        return []
+    receipts = []
+    for line in lines:
+        try:
+            receipt = json.loads(line)
+        except ValueError:
+            continue
+        if receipt.pop("UploadId", None) == multipart_id:
+            receipts.append(receipt)
+    return receipts
+
+
+def stop_sending(upload_id) -> None:
+    """Drop the parts of an ended upload that have not started yet (those on their way fail once
+    the multipart upload is aborted)."""
+    with _flights_lock:
+        sends = list(_flights.get(str(upload_id), {}).values())
+    for send in sends:
+        send.cancel()
+
+
+def _read_part(path: Path, start: int, size: int, *, whole: bool) -> bytearray:
+    """The part's bytes; a whole part in this sending thread's own buffer, used again for its
+    next part (a new buffer is fresh memory, every page of it a fault)."""
+    buffer = getattr(_buffers, "part", None)
+    if buffer is None or len(buffer) != size:
+        buffer = bytearray(size)
+        if whole:
+            _buffers.part = buffer
+    with path.open("rb", buffering=0) as handle:
+        handle.seek(start)
+        view, filled = memoryview(buffer), 0
+        while filled < size:
+            read = handle.readinto(view[filled:])
+            if not read:
+                raise OSError(f"{path} ends before byte {start + size}")
+            filled += read
+    return buffer
 
 
 def completed_parts(parts: list[dict]) -> list[dict]:

@@ -30,6 +30,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..storage.links import is_remote, s3_client
 from . import hashing
+from .multipart import RECEIPTS_SUFFIX
 from .protocol import ProtocolError
 from .spool import file_size, node_name, spool_dir, spool_path, truncate
 
@@ -152,12 +153,13 @@ def held_elsewhere(node: str):
 
 
 def sweep_spool(max_age_hours: float) -> int:
-    """Remove this machine's partial files (and their hash states) untouched for `max_age_hours`
-    (each PATCH touches them, so these belong to expired uploads, whichever machine removed their
-    rows); the number of partial files removed."""
+    """Remove this machine's partial files (and their hash states and part receipts) untouched
+    for `max_age_hours` (each PATCH touches them, so these belong to expired uploads, whichever
+    machine removed their rows); the number of partial files removed."""
     cutoff = time.time() - max_age_hours * 3600
     removed = 0
-    for pattern in (f"*{SpoolSink.suffix}", f"*{hashing.STATE_SUFFIX}", "*.tmp"):
+    suffixes = (SpoolSink.suffix, hashing.STATE_SUFFIX, RECEIPTS_SUFFIX, ".tmp")
+    for pattern in (f"*{suffix}" for suffix in suffixes):
         for path in spool_dir().glob(pattern):
             if path.stat().st_mtime < cutoff:
                 path.unlink(missing_ok=True)

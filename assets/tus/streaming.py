@@ -3,9 +3,10 @@
 The partial file in the spool folder stays as on every profile (a resumed request, another web
 process of the machine, the running hash's fallback and the validators read it), and each whole
 part of it is sent to an S3 multipart upload at a staging key as soon as it is written, several
-parts at a time, while the request goes on reading (assets/tus/multipart.py). The last request
-only sends the last part; once the file is verified and validated the multipart upload is
-completed. Nothing is read back from S3.
+parts at a time, while the request goes on reading, and on while the client sends its next
+request (assets/tus/multipart.py). The last request sends the last part and any part still
+missing; once the file is verified and validated the multipart upload is completed. Nothing is
+read back from S3.
 
 Where it is completed: the content key depends on the SHA-256. A client that announces it
 (metadata `sha256`, as tuspy users and the API documentation do) gets its multipart upload opened
@@ -15,7 +16,7 @@ stored already. Without the announcement the parts go to a staging key, copied i
 content key at the end and deleted: `make bench-upload` measured a 1 GB CopyObject on MinIO at
 6.5 to 10 s, as long as sending the bytes (UploadPartCopy side by side: about the same).
 
-A part that could not be sent (S3 out of reach) is sent again by a later request; a file that
+A part that could not be sent (S3 out of reach) is sent again by the last request; a file that
 fits in one part goes to storage at the end in one request, as SpoolSink does. An upload that
 ends without an asset (DELETE, expiry, refused file) aborts its multipart upload; the bucket's
 lifecycle rule aborts any that a lost machine leaves behind (README, "S3 and delivery").
@@ -38,7 +39,8 @@ from .multipart import (
     completed_parts,
     part_size_for,
     parts_client,
-    sending_parts,
+    receipts_path,
+    stop_sending,
 )
 from .sinks import TRANSFER, SpoolSink
 from .spool import file_size
@@ -69,31 +71,35 @@ class StreamingSink(SpoolSink):
         return True
 
     def append(self, upload, chunks, *, flush_parts: bool = True) -> int:
+        path = self.path(upload)
+        # Parts below it that are not in S3 were started by an earlier request: the last request
+        # sends again those that did not arrive.
+        self._first_new_part = file_size(path) // upload.part_size + 1 if upload.part_size else 1
         if not flush_parts or not self._multipart_open(upload):
             return super().append(upload, chunks)
-        path = self.path(upload)
         if not path.exists():
             self._hold(upload)
         written = 0
-        with self._sending(upload) as sender, path.open("ab") as handle:
+        sender = self._sender(upload)
+        with path.open("ab") as handle:
             for chunk in chunks:
                 handle.write(chunk)
                 written += len(chunk)
                 handle.flush()  # the part senders read the file
-                sender.send_ready(handle.tell())
+                sender.send_ready(handle.tell(), first=self._first_new_part)
         return written
 
     def flush_full_part(self, upload) -> None:
         if self._multipart_open(upload):
-            with self._sending(upload) as sender:
-                sender.send_ready(file_size(self.path(upload)))
+            first = getattr(self, "_first_new_part", 1)
+            self._sender(upload).send_ready(file_size(self.path(upload)), first=first)
 
     def complete(self, upload) -> None:
         super().complete(upload)
         if _staged(upload) or not self._multipart_open(upload):
             return
-        with self._sending(upload) as sender:
-            sender.send_ready(upload.length, last=True)
+        upload.parts = self._sender(upload).finish()
+        _save(upload, "parts")
         if sum(part["Size"] for part in upload.parts) != upload.length:
             raise PartsNotStored(f"upload {upload.id}: parts missing in S3")
 
@@ -112,6 +118,7 @@ class StreamingSink(SpoolSink):
     def discard(self, upload) -> None:
         super().discard(upload)
         self.discard_staging(upload)
+        receipts_path(self.path(upload)).unlink(missing_ok=True)
 
     def discard_staging(self, upload) -> None:
         """Abort the multipart upload, or delete the staging object it completed into (never a
@@ -119,6 +126,7 @@ class StreamingSink(SpoolSink):
         client, bucket = self._client, self.storage.bucket_name
         if not upload.staging_key:
             return
+        stop_sending(upload.id)
         staging = self.storage.object_key(upload.staging_key)
         if upload.multipart_id:
             try:
@@ -155,21 +163,15 @@ class StreamingSink(SpoolSink):
         _save(upload, "staging_key", "multipart_id", "part_size", "parts")
         return True
 
-    def _sending(self, upload):
-        sender = PartSender(
+    def _sender(self, upload) -> PartSender:
+        return PartSender(
             self._client,
             self.storage.bucket_name,
             self.storage.object_key(upload.staging_key),
             upload.multipart_id,
-            self.path(upload),
             upload,
+            self.path(upload),
         )
-
-        def record(parts: list[dict]) -> None:
-            upload.parts = parts
-            _save(upload, "parts")
-
-        return sending_parts(sender, record)
 
     def _complete_multipart(self, upload) -> None:
         if _staged(upload):

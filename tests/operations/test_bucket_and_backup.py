@@ -44,6 +44,11 @@ def test_configure_bucket_makes_it_versioned_private_and_tidy(own_bucket, capsys
     rules = client.get_bucket_lifecycle_configuration(Bucket=bucket)["Rules"]
     by_id = {rule["ID"]: rule for rule in rules}
     assert by_id["expire-old-versions"]["NoncurrentVersionExpiration"]["NoncurrentDays"] == 30
+    staging = by_id["expire-upload-staging"]  # a day of open uploads (the default) and a week
+    assert (staging["Filter"]["Prefix"], staging["Expiration"]["Days"]) == (
+        default_storage.object_key("uploads/"),
+        8,
+    )
     # MinIO refuses AbortIncompleteMultipartUpload (it expires stale uploads itself): the
     # command says so instead of failing; on AWS S3 the rule is in place.
     if "abort-incomplete-multipart-uploads" in by_id:

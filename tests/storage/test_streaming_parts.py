@@ -4,6 +4,8 @@ announced it is completed at the content key (no copy), and only when the bytes 
 upload that ends without an asset leaves no multipart upload behind. Real MinIO, real requests."""
 
 import hashlib
+import json
+import time
 
 import pytest
 import requests
@@ -14,6 +16,8 @@ from django.utils import timezone
 from assets.models import MediaAsset, ResumableUpload
 from assets.storage_keys import content_key
 from assets.tus import hashing
+from assets.tus.multipart import receipts_path
+from assets.tus.streaming import StreamingSink
 
 from . import tus_helpers as tus
 from .conftest import count_objects, needs_s3, token_for
@@ -55,8 +59,8 @@ def test_parts_reach_s3_while_the_body_arrives_and_the_next_request_continues_th
     first = 17 * MIB
     assert tus.patch(url, token, 0, content[:first]).status_code == 204
     upload = ResumableUpload.objects.get()
-    assert sent_parts(client, bucket_name, upload) == [1, 2]
-    assert [part["PartNumber"] for part in upload.parts] == [1, 2]
+    # The request does not wait for its parts: they go on while the client sends the next one.
+    wait_for(lambda: sent_parts(client, bucket_name, upload) == [1, 2], "parts 1 and 2 in S3")
     key = content_key(sha256, "ban-tin.mp4")
     assert upload.staging_key == (key if announced else f"uploads/{upload.id}")
 
@@ -71,6 +75,42 @@ def test_parts_reach_s3_while_the_body_arrives_and_the_next_request_continues_th
     assert count_objects(client, bucket_name, default_storage.object_key("uploads/")) == 0
     for prefix in (key, f"uploads/{upload.id}"):
         assert open_multiparts(client, bucket_name, prefix) == []
+
+
+def test_the_last_request_sends_again_a_part_whose_receipt_is_missing(
+    live_server, bucket, editor_a, tmp_path
+):
+    """A part that failed, or that a process which then died was sending, has no receipt: the
+    request that completes the file sends it again before the multipart upload is completed."""
+    client, bucket_name = bucket
+    path = tmp_path / "phat-lai.mp4"
+    sha256 = padded_mp4(path, SIZE)
+    content = path.read_bytes()
+    token = token_for(editor_a)
+    url = tus.create(live_server, token, SIZE, metadata_header(filename="phat-lai.mp4"))
+    first = 17 * MIB
+    assert tus.patch(url, token, 0, content[:first]).status_code == 204
+    upload = ResumableUpload.objects.get()
+    wait_for(lambda: sent_parts(client, bucket_name, upload) == [1, 2], "parts 1 and 2 in S3")
+    receipts = receipts_path(StreamingSink(default_storage).path(upload))
+    lines = [line for line in receipts.read_text().splitlines() if line]
+    kept = [line for line in lines if json.loads(line)["PartNumber"] == 1]
+    receipts.write_text("".join(f"{line}\n" for line in kept) + '{"PartNumber": 2, "ETa')
+
+    assert tus.patch(url, token, first, content[first:]).status_code == 204
+    answer = tus.status(url, token)
+    assert (answer["status"], answer["sha256"]) == ("complete", sha256), answer
+    asset = MediaAsset.objects.get(pk=answer["asset"]["id"])
+    with default_storage.open(asset.file.name, "rb") as stored:
+        assert hashlib.file_digest(stored, "sha256").hexdigest() == sha256
+    assert not receipts.exists()
+
+
+def wait_for(condition, what: str) -> None:
+    deadline = time.monotonic() + 60
+    while not condition():
+        assert time.monotonic() < deadline, f"never: {what}"
+        time.sleep(0.1)
 
 
 def test_a_wrong_announced_sha256_writes_nothing_at_its_content_key(

@@ -8,6 +8,8 @@ from assets.storage.bucket import (
     ABORT_INCOMPLETE_DAYS,
     NONCURRENT_VERSION_DAYS,
     configure_bucket,
+    staging_days,
+    staging_rule,
 )
 from assets.storage.links import is_remote, s3_client
 
@@ -15,7 +17,8 @@ from assets.storage.links import is_remote, s3_client
 class Command(BaseCommand):
     help = (
         "Configure the S3 bucket of the library: versioning, lifecycle rules (abandoned multipart "
-        "uploads, old versions), and a TLS-only policy when the endpoint is https."
+        "uploads, old versions, the uploads' staging objects), and a TLS-only policy when the "
+        "endpoint is https."
     )
 
     def add_arguments(self, parser):
@@ -32,6 +35,10 @@ class Command(BaseCommand):
             s3_client(default_storage),
             bucket,
             require_tls=endpoint.startswith("https://"),
+            staging=staging_rule(
+                default_storage.object_key("uploads/"),
+                staging_days(settings.NCRL_UPLOAD_EXPIRY_HOURS),
+            ),
             abort_days=options["abort_days"],
             noncurrent_days=options["noncurrent_days"],
         ):
