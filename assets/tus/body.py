@@ -53,6 +53,8 @@ def _gunicorn_body(request, length: int) -> Iterator[bytes] | None:
     reader = stream.reader
     if request._read_started or not isinstance(reader, LengthReader):
         return None
+    if not hasattr(stream, "buf") or not hasattr(reader.unreader, "take_buffered"):
+        return None  # a gunicorn whose reader is built otherwise: read it the portable way
     if stream.buf.tell() or reader.length != length:
         return None  # gunicorn's own reader began with it
     request._read_started = True
