@@ -53,6 +53,9 @@ class PartsNotStored(OSError):
 
 
 class StreamingSink(SpoolSink):
+    # The first part this request's body may make whole (set by `append`, one sink per request).
+    _first_new_part = 1
+
     @property
     def _client(self):
         # One client per process: django-storages builds a boto3 session per thread, which costs
@@ -91,8 +94,8 @@ class StreamingSink(SpoolSink):
 
     def flush_full_part(self, upload) -> None:
         if self._multipart_open(upload):
-            first = getattr(self, "_first_new_part", 1)
-            self._sender(upload).send_ready(file_size(self.path(upload)), first=first)
+            sender = self._sender(upload)
+            sender.send_ready(file_size(self.path(upload)), first=self._first_new_part)
 
     def complete(self, upload) -> None:
         super().complete(upload)

@@ -8,6 +8,8 @@ from wagtail.models import APIToken
 from cms.api.models import Consumer
 from cms.taxonomy.models import Topic
 
+from .windows import start_of_a_fresh_window
+
 
 def consumer_token(name: str, **fields) -> tuple[Consumer, str]:
     user = get_user_model().objects.create_user(username=f"consumer-{name}")
@@ -31,10 +33,10 @@ def press(db):
 
 
 @pytest.fixture
-def one_window(monkeypatch):
-    """The counters are per minute of the clock: hold the clock still so no request of a test
-    (nor of its live server's thread) falls into the next window."""
-    monkeypatch.setattr("cms.api.limits.time.time", lambda: 1_800_000_000.0)
+def one_window():
+    """A test's few requests all fall into one window of the real clock (requested last, so the
+    wait, when there is one, comes right before the burst)."""
+    start_of_a_fresh_window(burst_seconds=10)
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,6 @@ host name).
 """
 
 import base64
-import time
 
 import pytest
 import requests
@@ -20,6 +19,7 @@ from django.contrib.contenttypes.models import ContentType
 from assets.models import ImageAsset, MediaAsset
 from config.operations import page_cache
 from tests.api.conftest import consumer_token
+from tests.api.windows import start_of_a_fresh_window
 from tests.factories import hub_site, mp4_bytes, png_bytes
 from tests.storage.conftest import token_for
 from transcoding.enums import JobStatus
@@ -145,7 +145,7 @@ def test_two_web_servers_and_two_workers_stay_consistent(two_of_each, agency_a):
 
     # Rate limit: one consumer's budget of 10 a minute, spent across both servers.
     _consumer, token = consumer_token("Hai máy chủ", rate_limit_per_minute=10)
-    start_of_a_fresh_window()
+    start_of_a_fresh_window(burst_seconds=20)
     codes = [
         requests.get(
             f"{server.base_url}/api/v3/topics/",
@@ -180,12 +180,3 @@ def test_two_web_servers_and_two_workers_stay_consistent(two_of_each, agency_a):
 def cache_unreachable(started: list[Started]) -> bool:
     """Whether a process found Redis out of reach (it then answers as an empty cache)."""
     return any("Redis cache unreachable" in process.output() for process in started)
-
-
-def start_of_a_fresh_window(burst_seconds: float = 20) -> None:
-    """The servers count per minute of the clock (the same clock: one machine). Sixteen requests
-    must not straddle two windows, so a burst that might not fit in what is left of this minute
-    waits for the next one."""
-    left = 60 - time.time() % 60
-    if left < burst_seconds:
-        time.sleep(left + 0.5)
