@@ -4,6 +4,7 @@ API tokens are Wagtail 8's own `wagtail.models.APIToken` (`Authorization: Bearer
 the tokens the headless API uses; no token model of our own.
 """
 
+from django.conf import settings
 from django.middleware.csrf import CsrfViewMiddleware
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -27,8 +28,17 @@ def user_of_token(token: str):
     )
     if api_token is None or not api_token.user.is_active:
         return None
-    APIToken.objects.filter(pk=api_token.pk).update(last_used_at=timezone.now())
+    mark_used(api_token)
     return api_token.user
+
+
+def mark_used(token: APIToken) -> None:
+    """Record when a token was last used, at most once per Wagtail's interval (not a database
+    write on every request of a large upload)."""
+    interval = getattr(settings, "WAGTAILAPI_TOKEN_LAST_USED_INTERVAL", 60)
+    now = timezone.now()
+    if token.last_used_at is None or (now - token.last_used_at).total_seconds() >= interval:
+        APIToken.objects.filter(pk=token.pk).update(last_used_at=now)
 
 
 def _csrf_refusal(request):

@@ -22,8 +22,10 @@ READ_CHUNK = 1024 * 1024
 
 def body_chunks(
     request, length: int, observers: list[Callable[[bytes], object]]
-) -> Iterator[bytes]:
-    """Up to `length` bytes of the body, each chunk shown to every observer first."""
+) -> Iterator[bytes | memoryview]:
+    """Up to `length` bytes of the body, each chunk shown to every observer first. A chunk is
+    only valid until the next one is asked for (read from the socket, it is a view of the
+    reader's own buffer, filled again for the next)."""
     direct = _gunicorn_body(request, length)
     for chunk in direct if direct is not None else _portable_chunks(request, length):
         for observe in observers:
@@ -61,7 +63,7 @@ def _gunicorn_body(request, length: int) -> Iterator[bytes] | None:
     return _socket_chunks(client, reader, length)
 
 
-def _socket_chunks(client: socket.socket, reader, length: int) -> Iterator[bytes]:
+def _socket_chunks(client: socket.socket, reader, length: int) -> Iterator[bytes | memoryview]:
     """What gunicorn read ahead with the headers, then the rest from the socket in chunks of
     READ_CHUNK. gunicorn's reader is kept told how much of the body is left, so that it never
     takes body bytes for the next request on the connection."""
@@ -78,7 +80,7 @@ def _socket_chunks(client: socket.socket, reader, length: int) -> Iterator[bytes
         filled = _fill(client, view[:wanted])
         reader.length -= filled
         if filled:
-            yield bytes(view[:filled])
+            yield view[:filled]
         if filled < wanted:
             return  # the client went away: what arrived is kept
 

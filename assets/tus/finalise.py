@@ -40,23 +40,25 @@ class SpooledFile(File):
 
 
 def finalise_upload(upload, sink):
-    """Turn the completed upload into an asset (returned), or raise.
+    """Turn the completed upload into an asset (returned), or raise; the received bytes stay
+    until `drop_received_bytes`.
 
     ValidationError or StoredBytesMismatch: these bytes can never become an asset. Any other
     error changes nothing the client relies on, and calling this again finishes the upload.
     """
-    sink.complete(upload)
+    sink.check_whole(upload)
     streamed = hashing.peek_digest(str(upload.id), upload.offset)
     with sink.read_back(upload) as stored:
         _check_digests(upload, stored.sha256, streamed)
+        # Validated while the last parts are still on their way to storage.
         facts = _inspect(upload, stored.path, stored.sha256)
+        sink.complete(upload)
         model = kind_for_family(facts.sniffed.family).model
         key = content_key(stored.sha256, upload.filename)
         sink.store_as(upload, key)
         sha1 = stored.sha1 if hasattr(model, "file_hash") else ""
     asset = create_asset_row(upload, model, facts, key, stored.sha256, sha1)
     hashing.forget(str(upload.id))
-    _drop_received_bytes(upload, sink)
     return asset
 
 
@@ -74,8 +76,9 @@ def create_asset_row(upload, model, facts, key: str, sha256: str, sha1: str):
     return asset
 
 
-def _drop_received_bytes(upload, sink) -> None:
-    """The asset exists: the bytes in transit may go (expiry removes what this leaves)."""
+def drop_received_bytes(upload, sink) -> None:
+    """The asset exists: the bytes in transit may go (expiry removes what this leaves). The view
+    does it once its answer is sent: removing a large partial file takes a while."""
     try:
         sink.discard(upload)
     except TRANSIENT_ERRORS:

@@ -2,6 +2,7 @@
 
 import base64
 import binascii
+from collections.abc import Callable
 
 from django.http import HttpResponse, JsonResponse
 from django.utils.http import http_date
@@ -63,8 +64,24 @@ def header_int(request, name: str) -> int:
     return int(raw)
 
 
-def tus_response(status: int = 204, **headers) -> HttpResponse:
-    response = HttpResponse(status=status)
+class TusResponse(HttpResponse):
+    """An answer that can do some work once it is sent: the WSGI server closes a response after
+    sending it (Django's test client closes it at once), so the client need not wait for it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.after_sending: list[Callable[[], object]] = []
+
+    def close(self):
+        try:
+            for work in self.after_sending:
+                work()
+        finally:
+            super().close()
+
+
+def tus_response(status: int = 204, **headers) -> TusResponse:
+    response = TusResponse(status=status)
     return with_tus_headers(response, **headers)
 
 

@@ -42,7 +42,7 @@ def _libcrypto():
         return None
     context = ctypes.POINTER(_Context)
     functions[0].argtypes = [context]
-    functions[1].argtypes = [context, ctypes.c_char_p, ctypes.c_size_t]
+    functions[1].argtypes = [context, ctypes.c_void_p, ctypes.c_size_t]
     functions[2].argtypes = [ctypes.c_char_p, context]
     return library
 
@@ -55,7 +55,10 @@ class ResumableSha256:
         else:
             _libcrypto().SHA256_Init(ctypes.byref(self._context))
 
-    def update(self, data: bytes) -> None:
+    def update(self, data: bytes | bytearray | memoryview) -> None:
+        """Hash more bytes; a writable buffer (the body reader's own) is hashed where it is."""
+        if not isinstance(data, bytes):
+            data = (ctypes.c_char * len(data)).from_buffer(data)
         _libcrypto().SHA256_Update(ctypes.byref(self._context), data, len(data))
 
     @property

@@ -105,9 +105,12 @@ class SpoolSink:
     def flush_full_part(self, upload) -> None:
         """Nothing to send while receiving: storage gets the whole file at the end."""
 
-    def complete(self, upload) -> None:
+    def check_whole(self, upload) -> None:
         if file_size(self.path(upload)) != upload.length:
             raise StoredBytesMismatch("the partial file is not as long as the upload")
+
+    def complete(self, upload) -> None:
+        """Every byte sent while receiving is in storage (nothing is: `store_as` sends it all)."""
 
     @contextmanager
     def read_back(self, upload) -> Iterator[ReadBack]:

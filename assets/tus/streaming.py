@@ -98,7 +98,6 @@ class StreamingSink(SpoolSink):
             sender.send_ready(file_size(self.path(upload)), first=self._first_new_part)
 
     def complete(self, upload) -> None:
-        super().complete(upload)
         if _staged(upload) or not self._multipart_open(upload):
             return
         upload.parts = self._sender(upload).finish()

@@ -4,6 +4,7 @@ and /assets/uploads/check (do these bytes exist already?)."""
 import hashlib
 import json
 import logging
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
@@ -21,7 +22,7 @@ from .auth import uploading_user
 from .body import body_chunks
 from .cleanup import sweep_now_and_then
 from .existing import holders_of
-from .finalise import TRANSIENT_ERRORS, finalise_upload
+from .finalise import TRANSIENT_ERRORS, drop_received_bytes, finalise_upload
 from .locking import upload_lock
 from .protocol import (
     CHECKSUM_ALGORITHMS,
@@ -203,7 +204,9 @@ class UploadView(TusView):
                 Retry_After=RETRY_AFTER_SECONDS,
                 Upload_Offset=upload.offset,
             ) from error
-        return self._completed(upload)
+        response = self._completed(upload)
+        response.after_sending.append(partial(drop_received_bytes, upload, self.sink))
+        return response
 
     def _completed(self, upload):
         return tus_response(

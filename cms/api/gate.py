@@ -11,6 +11,8 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
+from assets.tus.auth import bearer_token
+
 from . import limits, tokens
 from .addresses import client_address
 from .problems import problem
@@ -32,7 +34,7 @@ class ApiGateMiddleware:
             request.LANGUAGE_CODE = translation.get_language()
         if not request.path.startswith(API_PREFIXES):
             return self.get_response(request)
-        plaintext = tokens.bearer_token(request)
+        plaintext = bearer_token(request)
         caller = (
             tokens.resolve(plaintext)
             if plaintext

@@ -9,6 +9,7 @@ from wagtail.signals import page_unpublished
 
 from assets.models import DocumentAsset, ImageAsset, MediaAsset
 from assets.signals import asset_changed, stored_file_served
+from assets.tus.auth import bearer_token
 from cms.pages.models import ArticlePage
 from search.keys import key_for, kind_for_model
 
@@ -82,7 +83,7 @@ def count_file_reuse(sender, instance, name, original, request, **kwargs):
     came with the request, else anonymously); HLS segments are not counted one by one."""
     if name.endswith((".m4s", ".ts")):
         return
-    plaintext = tokens.bearer_token(request)
+    plaintext = bearer_token(request)
     caller = (tokens.resolve(plaintext) if plaintext else None) or tokens.Caller()
     fetch = FetchKind.ORIGINAL if original else FetchKind.RENDITION
     reuse.record_fetch(caller, key_for(instance), instance.agency_id, fetch)

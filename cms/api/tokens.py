@@ -2,9 +2,9 @@
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.utils import timezone
 from wagtail.models import APIToken
+
+from assets.tus.auth import mark_used
 
 from .enums import Scope
 
@@ -24,11 +24,6 @@ class Caller:
         return f"user:{self.token.user_id}" if self.token else f"anonymous:{self.address}"
 
 
-def bearer_token(request) -> str | None:
-    scheme, _sep, token = request.headers.get("Authorization", "").partition(" ")
-    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
-
-
 def resolve(plaintext: str) -> Caller | None:
     """The caller a token names, or None when it is unknown, revoked or its user inactive."""
     token = (
@@ -38,7 +33,7 @@ def resolve(plaintext: str) -> Caller | None:
     )
     if token is None or not token.user.is_active:
         return None
-    _touch(token)
+    mark_used(token)
     consumer = getattr(token.user, "api_consumer", None)
     caller = Caller(token=token, consumer=consumer)
     if consumer is not None:
@@ -46,10 +41,3 @@ def resolve(plaintext: str) -> Caller | None:
         if Scope.READ_EMBARGOED in caller.scopes:
             caller.embargo_agency_ids = list(consumer.embargo_agencies.values_list("pk", flat=True))
     return caller
-
-
-def _touch(token: APIToken) -> None:
-    interval = getattr(settings, "WAGTAILAPI_TOKEN_LAST_USED_INTERVAL", 60)
-    now = timezone.now()
-    if token.last_used_at is None or (now - token.last_used_at).total_seconds() >= interval:
-        APIToken.objects.filter(pk=token.pk).update(last_used_at=now)

@@ -28,6 +28,19 @@ def test_a_saved_state_continued_elsewhere_gives_hashlibs_digest():
     assert first.hexdigest() == hashlib.sha256(content[:1_000_003]).hexdigest()
 
 
+def test_the_body_reader_s_own_buffer_is_hashed_where_it_is():
+    """Under gunicorn the body arrives as views of one buffer, filled again for each chunk."""
+    content = os.urandom(2 * 1024 * 1024 + 5)
+    buffer = bytearray(1024 * 1024)
+    hasher = ResumableSha256()
+    hasher.update(content[:3])
+    for start in range(3, len(content), len(buffer)):
+        piece = content[start : start + len(buffer)]
+        buffer[: len(piece)] = piece
+        hasher.update(memoryview(buffer)[: len(piece)])
+    assert hasher.hexdigest() == hashlib.sha256(content).hexdigest()
+
+
 @pytest.mark.django_db(transaction=True)
 def test_the_last_request_does_not_hash_the_file_again(
     live_server, editor_a, tmp_path, monkeypatch

@@ -6,10 +6,13 @@ a body cut short, and a request sent right behind a body on the same connection.
 import hashlib
 import itertools
 import socket
+import time
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 import requests
+from django.conf import settings
 from django.core.files.storage import default_storage
 
 from assets.kinds import asset_models
@@ -43,6 +46,20 @@ def _stored_asset(sha256: str):
         assert hashlib.file_digest(stored, "sha256").hexdigest() == sha256
 
 
+def _left_in_spool(url: str) -> list[Path]:
+    upload_id = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
+    return sorted(Path(settings.NCRL_UPLOAD_SPOOL_DIR).glob(f"{upload_id}.*"))
+
+
+def _spool_emptied(url: str) -> None:
+    """The received bytes are removed once the last answer is sent (not before: the client does
+    not wait for it)."""
+    deadline = time.monotonic() + 30
+    while _left_in_spool(url):
+        assert time.monotonic() < deadline, _left_in_spool(url)
+        time.sleep(0.05)
+
+
 def _patch_headers(token: str, at: int) -> dict[str, str]:
     return {
         **tus.auth(token),
@@ -67,6 +84,7 @@ def test_pieces_of_every_size_on_one_connection_make_the_exact_file(gunicorn, ed
     sha256 = hashlib.sha256(content).hexdigest()
     assert tus.status(url, token)["sha256"] == sha256
     _stored_asset(sha256)
+    _spool_emptied(url)
 
 
 def test_a_body_cut_short_keeps_what_arrived_and_the_rest_completes_it(
