@@ -164,7 +164,14 @@ def sweep_spool(max_age_hours: float) -> int:
     suffixes = (SpoolSink.suffix, hashing.STATE_SUFFIX, RECEIPTS_SUFFIX, ".tmp")
     for pattern in (f"*{suffix}" for suffix in suffixes):
         for path in spool_dir().glob(pattern):
-            if path.stat().st_mtime < cutoff:
+            if _modified_before(path, cutoff):
                 path.unlink(missing_ok=True)
                 removed += path.suffix == SpoolSink.suffix
     return removed
+
+
+def _modified_before(path: Path, cutoff: float) -> bool:
+    try:
+        return path.stat().st_mtime < cutoff
+    except FileNotFoundError:
+        return False  # gone since it was listed: a hash state renamed into place, an upload ended

@@ -6,14 +6,17 @@ here by one live server whose node name and spool folder change between requests
 
 import hashlib
 import os
+import threading
 import time
+import uuid
 
 import pytest
 import requests
 from django.core.management import call_command
 
 from assets.models import ResumableUpload
-from assets.tus import cleanup
+from assets.tus import cleanup, hashing
+from assets.tus.sinks import sweep_spool
 from tests.factories import png_bytes
 
 from . import tus_helpers as tus
@@ -101,3 +104,27 @@ def test_each_web_server_sweeps_its_own_spool_folder_when_uploads_start(
     os.utime(stale, (two_days_ago, two_days_ago))
     tus.create(live_server, token, 10, metadata_header(filename="hai.png"))
     assert stale.exists()  # swept less than an hour ago: not again
+
+
+def test_a_sweep_beside_requests_saving_hash_states_fails_nothing(settings, tmp_path):
+    """Seen in `make bench-upload`: creating an upload answered 500 when the sweep it starts
+    listed a hash state that another request renamed into place before the sweep read its age."""
+    settings.NCRL_UPLOAD_SPOOL_DIR = str(tmp_path)
+    upload_ids = [str(uuid.uuid4()) for _ in range(4)]
+    stop = threading.Event()
+
+    def save_hash_states():  # what every PATCH does at its end, beside the partial file
+        while not stop.is_set():
+            for upload_id in upload_ids:
+                hashing.start(upload_id)
+
+    saver = threading.Thread(target=save_hash_states)
+    saver.start()
+    try:
+        deadline = time.monotonic() + 3
+        while time.monotonic() < deadline:
+            assert sweep_spool(max_age_hours=25) == 0
+    finally:
+        stop.set()
+        saver.join()
+    assert sorted(path.stem for path in tmp_path.glob("*.sha256")) == sorted(upload_ids)
