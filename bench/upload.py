@@ -7,7 +7,7 @@ worker's peak resident memory (VmHWM, reset before each upload) against its idle
 The tus client announces the file's SHA-256 (metadata `sha256`,
 computed inside the timed part), so the server opens its S3 multipart upload at the content key
 and needs no copy inside S3; BENCH_UPLOAD_ANNOUNCE=0 measures a client that does not announce it.
-Then uploads the same file with boto3's upload_file. Both ways run BENCH_UPLOAD_ROUNDS times (2),
+Then uploads the same file with boto3's upload_file. Both ways run BENCH_UPLOAD_ROUNDS times (3),
 alternating, and the best of each counts. The last line printed is one JSON object:
 {"ours_mb_s", "boto3_mb_s", "ratio", "peak_rss_mb_above_idle"}. When the server fails, its run
 folder (server.log) is kept and named.
@@ -30,6 +30,7 @@ from pathlib import Path
 import boto3
 import requests
 from tusclient import client as tus_client
+from tusclient.exceptions import TusCommunicationError
 
 from bench.server import (
     ServerFailed,
@@ -45,7 +46,7 @@ from bench.server import (
 SIZE = int(os.environ.get("BENCH_UPLOAD_BYTES", 1024 * 1024 * 1024))
 CHUNK = int(os.environ.get("BENCH_UPLOAD_CHUNK", 64 * 1024 * 1024))
 MIB = 1024 * 1024
-ROUNDS = int(os.environ.get("BENCH_UPLOAD_ROUNDS", 2))
+ROUNDS = int(os.environ.get("BENCH_UPLOAD_ROUNDS", 3))
 ANNOUNCE = os.environ.get("BENCH_UPLOAD_ANNOUNCE", "1") == "1"
 SETUP_SCRIPT = """
 from django.contrib.auth import get_user_model
@@ -231,7 +232,7 @@ def main() -> int:
         print(f"writing a {SIZE / MIB:.0f} MiB video ...", flush=True)
         padded_mp4(path, SIZE)
         figures = measure(server.url, token, path, bucket, pids)
-    except ServerFailed as error:
+    except (ServerFailed, TusCommunicationError) as error:  # the server answered an error
         print(f"{error}\n(the run folder is kept: {workdir})")
         return 1
     finally:
