@@ -93,12 +93,14 @@ class PartSender:
         if last and file_size == self.length:
             whole = part_count(self.length, self.part_size)
         with _flights_lock:
-            flying = _flights.setdefault(self.upload_id, {})
             for number in range(max(first, 1), whole + 1):
+                flying = _flights.get(self.upload_id, {})
                 if number not in self.done and number not in flying and number not in self.started:
                     self.started.add(number)
-                    flying[number] = _executor().submit(self._send, number)
-                    flying[number].add_done_callback(self._landed(number))
+                    send = _executor().submit(self._send, number)
+                    # Looked up again: a send that ended at once removed an emptied entry.
+                    _flights.setdefault(self.upload_id, {})[number] = send
+                    send.add_done_callback(self._landed(number))
 
     def finish(self) -> list[dict]:
         """Every part of the file in S3, or as many as could be sent: the receipts, in order."""
