@@ -46,7 +46,7 @@ def _portable_chunks(request, length: int) -> Iterator[bytes]:
         yield chunk
 
 
-def _gunicorn_body(request, length: int) -> Iterator[bytes] | None:
+def _gunicorn_body(request, length: int) -> Iterator[bytes | memoryview] | None:
     """The body read from gunicorn's socket, or None when this request cannot be read so."""
     stream = request.META.get("wsgi.input")
     client = request.META.get("gunicorn.socket")

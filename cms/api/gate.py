@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
-from assets.tus.auth import bearer_token
+from assets.api_tokens import bearer_token
 
 from . import limits, tokens
 from .addresses import client_address

@@ -7,9 +7,9 @@ from django.dispatch import receiver
 from django.utils import timezone
 from wagtail.signals import page_unpublished
 
+from assets.api_tokens import bearer_token
 from assets.models import DocumentAsset, ImageAsset, MediaAsset
 from assets.signals import asset_changed, stored_file_served
-from assets.tus.auth import bearer_token
 from cms.pages.models import ArticlePage
 from search.keys import key_for, kind_for_model
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from wagtail.models import APIToken
 
-from assets.tus.auth import mark_used
+from assets.api_tokens import active_token
 
 from .enums import Scope
 
@@ -26,14 +26,9 @@ class Caller:
 
 def resolve(plaintext: str) -> Caller | None:
     """The caller a token names, or None when it is unknown, revoked or its user inactive."""
-    token = (
-        APIToken.objects.select_related("user", "user__api_consumer")
-        .filter(key_hash__in=APIToken.candidate_key_hashes(plaintext), revoked_at__isnull=True)
-        .first()
-    )
-    if token is None or not token.user.is_active:
+    token = active_token(plaintext, "user__api_consumer")
+    if token is None:
         return None
-    mark_used(token)
     consumer = getattr(token.user, "api_consumer", None)
     caller = Caller(token=token, consumer=consumer)
     if consumer is not None:
