@@ -41,6 +41,16 @@ def _root_collection(request):
 
 
 @pytest.fixture(autouse=True)
+def _queues_start_empty(request):
+    """A transactional test starts with this run's Redis queues empty: a job an earlier test left
+    there names rows that test's flush removed, or the test settings' own backend alias, and a
+    worker process this test starts would take it and fail on it."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        flush_run_queues()
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     """Every test writes files into its own folder, so leftovers can be counted."""
     settings.MEDIA_ROOT = tmp_path / "media"

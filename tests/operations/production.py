@@ -87,6 +87,12 @@ class Started:
     def tail(self, characters: int = 5000) -> str:
         return f"--- {self.name} ---\n{self.output()[-characters:]}"
 
+    def around(self, marker: str, characters: int = 5000) -> str:
+        """The output from a little before `marker`'s first line on (a traceback, say)."""
+        output = self.output()
+        start = max(output.find(marker) - 500, 0)
+        return f"--- {self.name} ---\n{output[start : start + characters]}"
+
 
 def stop_all(started: list[Started], timeout: float = 30) -> None:
     """SIGTERM to every process at once, then wait for each (stopping one by one adds up)."""
