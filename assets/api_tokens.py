@@ -26,9 +26,11 @@ def active_token(plaintext: str, *related: str) -> APIToken | None:
 
 
 def _mark_used(token: APIToken) -> None:
-    """At most once per Wagtail's interval: not a database write on every request of a large
-    upload."""
+    """At most once per Wagtail's interval (None: never, as in Wagtail's own API): not a database
+    write on every request of a large upload."""
     interval = getattr(settings, "WAGTAILAPI_TOKEN_LAST_USED_INTERVAL", 60)
+    if interval is None:
+        return
     now = timezone.now()
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() >= interval:
         APIToken.objects.filter(pk=token.pk).update(last_used_at=now)

@@ -32,8 +32,7 @@ def _run_leaves_nothing_behind():
 def _root_collection(request):
     """Transactional tests start from a flushed database: Wagtail's root collection, made by a
     data migration, is gone; agencies need it for their collections."""
-    marker = request.node.get_closest_marker("django_db")
-    if marker is None or not marker.kwargs.get("transaction"):
+    if not _transactional(request):
         return
     request.getfixturevalue("transactional_db")
     if Collection.get_first_root_node() is None:
@@ -45,9 +44,13 @@ def _queues_start_empty(request):
     """A transactional test starts with this run's Redis queues empty: a job an earlier test left
     there names rows that test's flush removed, or the test settings' own backend alias, and a
     worker process this test starts would take it and fail on it."""
-    marker = request.node.get_closest_marker("django_db")
-    if marker is not None and marker.kwargs.get("transaction"):
+    if _transactional(request):
         flush_run_queues()
+
+
+def _transactional(request) -> bool:
+    marker = request.node.get_closest_marker("django_db")
+    return marker is not None and bool(marker.kwargs.get("transaction"))
 
 
 @pytest.fixture(autouse=True)

@@ -36,3 +36,19 @@ def test_an_upload_records_its_token_s_use_once_per_interval(client, editor_a, s
     settings.WAGTAILAPI_TOKEN_LAST_USED_INTERVAL = 0
     assert send(client, token, "head", created["Location"]).status_code == 200
     assert APIToken.objects.get().last_used_at > first_use
+
+
+def test_no_interval_records_no_use_and_still_lets_the_token_in(client, editor_a, settings):
+    """Wagtail's own API reads WAGTAILAPI_TOKEN_LAST_USED_INTERVAL = None as "do not record"."""
+    settings.WAGTAILAPI_TOKEN_LAST_USED_INTERVAL = None
+    token = token_for(editor_a)
+    answer = send(
+        client,
+        token,
+        "post",
+        "/assets/uploads/",
+        HTTP_UPLOAD_LENGTH="10",
+        HTTP_UPLOAD_METADATA=metadata_header(filename="a.png"),
+    )
+    assert answer.status_code == 201
+    assert APIToken.objects.get().last_used_at is None
