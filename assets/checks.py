@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 
 SIGV4_MAX_EXPIRY_SECONDS = 7 * 24 * 3600
+S3_PART_MIB = (5, 5 * 1024)  # the smallest and largest part S3 takes (but the last)
 
 
 @register(Tags.compatibility)
@@ -43,6 +44,7 @@ def check_storage(app_configs, **kwargs) -> list:
                 id="assets.E003",
             )
         )
+    errors += _part_errors()
     if bool(options.get("access_key")) != bool(options.get("secret_key")):
         errors.append(
             Error(
@@ -52,6 +54,22 @@ def check_storage(app_configs, **kwargs) -> list:
             )
         )
     return errors
+
+
+def _part_errors() -> list:
+    smallest, largest = S3_PART_MIB
+    part_mib = getattr(settings, "NCRL_UPLOAD_PART_MIB", 32)
+    in_flight = getattr(settings, "NCRL_UPLOAD_PARTS_IN_FLIGHT", 4)
+    if smallest <= part_mib <= largest and in_flight >= 1:
+        return []
+    return [
+        Error(
+            f"Resumable uploads would go to S3 in parts of {part_mib} MiB, {in_flight} at a time.",
+            hint=f"Set NCRL_UPLOAD_PART_MIB between {smallest} and {largest} (S3 refuses other "
+            "parts) and NCRL_UPLOAD_PARTS_IN_FLIGHT to 1 or more.",
+            id="assets.E006",
+        )
+    ]
 
 
 def _spool_errors() -> list:

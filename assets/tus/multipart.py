@@ -25,12 +25,11 @@ from pathlib import Path
 
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
+from django.conf import settings
 
 logger = logging.getLogger(__name__)
 MIB = 1024 * 1024
-SMALLEST_PART = 8 * MIB  # S3 allows 5 MiB; 8 MiB is boto3's own default
 MOST_PARTS = 10_000
-PARTS_IN_FLIGHT = 4  # per web process: at most this many part buffers in memory
 RECEIPTS_SUFFIX = ".parts"
 SEND_ERRORS = (BotoCoreError, ClientError, OSError)
 
@@ -43,9 +42,10 @@ _flights: dict[str, dict[int, Future]] = {}
 
 
 def part_size_for(length: int) -> int:
-    """8 MiB, or larger (whole MiB) when the file would need more than S3's 10,000 parts."""
+    """NCRL_UPLOAD_PART_MIB, or larger (whole MiB) when the file would need more than S3's 10,000
+    parts."""
     wanted = -(-length // (MOST_PARTS - 1))
-    return max(SMALLEST_PART, -(-wanted // MIB) * MIB)
+    return max(settings.NCRL_UPLOAD_PART_MIB * MIB, -(-wanted // MIB) * MIB)
 
 
 def part_count(length: int, part_size: int) -> int:
@@ -55,7 +55,10 @@ def part_count(length: int, part_size: int) -> int:
 def _executor() -> ThreadPoolExecutor:
     with _pool_lock:
         if "parts" not in _pool:
-            _pool["parts"] = ThreadPoolExecutor(PARTS_IN_FLIGHT, thread_name_prefix="s3-part")
+            # Each sending thread keeps a buffer of one part: memory up to their product.
+            _pool["parts"] = ThreadPoolExecutor(
+                settings.NCRL_UPLOAD_PARTS_IN_FLIGHT, thread_name_prefix="s3-part"
+            )
         return _pool["parts"]
 
 

@@ -229,8 +229,9 @@ def _staging_key(upload) -> str:
 
 
 def _streams(upload) -> bool:
-    """Files longer than one part go to S3 as they arrive."""
-    return upload.length > part_size_for(upload.length)
+    """Files longer than one part go to S3 as they arrive (in the parts they began with, should
+    the configured size change meanwhile)."""
+    return upload.length > (upload.part_size or part_size_for(upload.length))
 
 
 def _staged(upload) -> bool:

@@ -394,6 +394,12 @@ if NCRL_S3_OPTIONS is not None:
 AWS_QUERYSTRING_EXPIRE = env_int("AWS_QUERYSTRING_EXPIRE", 300)
 NCRL_UPLOAD_SPOOL_DIR = env_str("NCRL_UPLOAD_SPOOL_DIR", str(DATA_DIR / "uploads"))
 NCRL_UPLOAD_EXPIRY_HOURS = env_int("NCRL_UPLOAD_EXPIRY_HOURS", 24)
+# On S3, each whole part of an upload goes to storage while the rest arrives: the part size, and
+# how many parts one web process sends at once (each sending thread keeps a buffer of one part).
+# 32 MiB parts: a quarter of the S3 requests of 8 MiB ones, and `make bench-upload` about a fifth
+# faster (README, "Resumable uploads reach S3 while they arrive").
+NCRL_UPLOAD_PART_MIB = env_int("NCRL_UPLOAD_PART_MIB", 32)
+NCRL_UPLOAD_PARTS_IN_FLIGHT = env_int("NCRL_UPLOAD_PARTS_IN_FLIGHT", 4)
 # This machine's name in the uploads it receives: a resumed upload must come back to it.
 NCRL_NODE_NAME = env_str("NCRL_NODE_NAME", "")
 # --- end of storage and resumable uploads ---

@@ -16,6 +16,8 @@ os.environ.setdefault("AWS_LOCATION", f"test-runs/{TEST_RUN_ID}")
 os.environ.setdefault("ELASTICSEARCH_INDEX", f"ncrl-test-{TEST_RUN_ID}")
 os.environ.setdefault("CACHE_KEY_PREFIX", f"ncrl-test-{TEST_RUN_ID}")
 os.environ.setdefault("NCRL_DATA_DIR", tempfile.mkdtemp(prefix="ncrl-test-"))
+# The tests' uploads weigh tens of MiB: parts of 8 MiB (S3 allows 5) make them several parts each.
+os.environ.setdefault("NCRL_UPLOAD_PART_MIB", "8")
 _redis_claims = []
 
 

@@ -45,6 +45,16 @@ def test_storage_errors(options, expire, expected):
     assert all(message.hint for message in found)
 
 
+@pytest.mark.parametrize(("part_mib", "in_flight"), [(4, 4), (5 * 1024 + 1, 4), (32, 0)])
+def test_upload_parts_s3_would_refuse_are_an_error(part_mib, in_flight):
+    with override_settings(
+        NCRL_S3_OPTIONS=S3, NCRL_UPLOAD_PART_MIB=part_mib, NCRL_UPLOAD_PARTS_IN_FLIGHT=in_flight
+    ):
+        found = check_storage(None)
+    assert ids(found) == {"assets.E006"}
+    assert "NCRL_UPLOAD_PART_MIB" in found[0].hint
+
+
 def test_a_spool_folder_that_cannot_be_made_is_an_error(tmp_path):
     a_file = tmp_path / "not-a-folder"
     a_file.write_text("x")
