@@ -3,9 +3,11 @@ another web process: no running hash) continues the same multipart upload; with 
 announced it is completed at the content key (no copy), and only when the bytes have that hash; an
 upload that ends without an asset leaves no multipart upload behind. Real MinIO, real requests."""
 
+import base64
 import hashlib
 import json
 import time
+import zlib
 
 import pytest
 import requests
@@ -35,13 +37,21 @@ def open_multiparts(client, bucket_name: str, key: str) -> list[dict]:
     return client.list_multipart_uploads(Bucket=bucket_name, Prefix=prefix).get("Uploads", [])
 
 
-def sent_parts(client, bucket_name: str, upload) -> list[int]:
+def parts_in_s3(client, bucket_name: str, upload) -> list[dict]:
     answer = client.list_parts(
         Bucket=bucket_name,
         Key=default_storage.object_key(upload.staging_key),
         UploadId=upload.multipart_id,
     )
-    return [part["PartNumber"] for part in answer.get("Parts", [])]
+    return answer.get("Parts", [])
+
+
+def sent_parts(client, bucket_name: str, upload) -> list[int]:
+    return [part["PartNumber"] for part in parts_in_s3(client, bucket_name, upload)]
+
+
+def crc32_of(data: bytes) -> str:
+    return base64.b64encode(zlib.crc32(data).to_bytes(4, "big")).decode()
 
 
 @pytest.mark.parametrize("announced", [False, True])
@@ -61,6 +71,12 @@ def test_parts_reach_s3_while_the_body_arrives_and_the_next_request_continues_th
     upload = ResumableUpload.objects.get()
     # The request does not wait for its parts: they go on while the client sends the next one.
     wait_for(lambda: sent_parts(client, bucket_name, upload) == [1, 2], "parts 1 and 2 in S3")
+    # Each part went with the CRC32 of its bytes (S3 checks it on receipt).
+    part_size = upload.part_size
+    assert [part["ChecksumCRC32"] for part in parts_in_s3(client, bucket_name, upload)] == [
+        crc32_of(content[:part_size]),
+        crc32_of(content[part_size : 2 * part_size]),
+    ]
     key = content_key(sha256, "ban-tin.mp4")
     assert upload.staging_key == (key if announced else f"uploads/{upload.id}")
 
