@@ -58,8 +58,7 @@ def check_storage(app_configs, **kwargs) -> list:
 
 def _part_errors() -> list:
     smallest, largest = S3_PART_MIB
-    part_mib = getattr(settings, "NCRL_UPLOAD_PART_MIB", 32)
-    in_flight = getattr(settings, "NCRL_UPLOAD_PARTS_IN_FLIGHT", 4)
+    part_mib, in_flight = settings.NCRL_UPLOAD_PART_MIB, settings.NCRL_UPLOAD_PARTS_IN_FLIGHT
     if smallest <= part_mib <= largest and in_flight >= 1:
         return []
     return [

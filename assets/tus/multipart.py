@@ -51,6 +51,12 @@ def part_size_for(length: int) -> int:
     return max(settings.NCRL_UPLOAD_PART_MIB * MIB, -(-wanted // MIB) * MIB)
 
 
+def goes_in_parts(upload) -> bool:
+    """Files longer than one part go to S3 as they arrive (in the parts they began with, should
+    the configured size change meanwhile)."""
+    return upload.length > (upload.part_size or part_size_for(upload.length))
+
+
 def part_count(length: int, part_size: int) -> int:
     return -(-length // part_size)
 

@@ -37,6 +37,7 @@ from .multipart import (
     SEND_ERRORS,
     PartSender,
     completed_parts,
+    goes_in_parts,
     part_size_for,
     parts_client,
     receipts_path,
@@ -106,7 +107,7 @@ class StreamingSink(SpoolSink):
             raise PartsNotStored(f"upload {upload.id}: parts missing in S3")
 
     def store_as(self, upload, key: str) -> bool:
-        if not _streams(upload) or not upload.staging_key:
+        if not goes_in_parts(upload) or not upload.staging_key:
             return super().store_as(upload, key)  # one part, or no part sent
         if self._exists(key):
             self.discard_staging(upload)  # the same bytes are stored already
@@ -143,7 +144,7 @@ class StreamingSink(SpoolSink):
 
     def _multipart_open(self, upload) -> bool:
         """Whether parts can be sent now (a multipart upload is opened when needed)."""
-        if not _streams(upload) or _staged(upload):
+        if not goes_in_parts(upload) or _staged(upload):
             return False
         if upload.multipart_id:
             return True
@@ -226,12 +227,6 @@ def _staging_key(upload) -> str:
     if re.fullmatch(r"[0-9a-f]{64}", announced):
         return content_key(announced, upload.filename)
     return f"uploads/{upload.id}"
-
-
-def _streams(upload) -> bool:
-    """Files longer than one part go to S3 as they arrive (in the parts they began with, should
-    the configured size change meanwhile)."""
-    return upload.length > (upload.part_size or part_size_for(upload.length))
 
 
 def _staged(upload) -> bool:
